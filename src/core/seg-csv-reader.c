@@ -1,0 +1,1236 @@
+/* seg-csv-reader.c — a streaming CSV reader for store exports
+ *
+ * Copyright 2026 The Segments authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seg-csv-reader"
+
+#include "config.h"
+
+#include "seg-csv-reader.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* One read from the input; also how much is sniffed.  64 KiB holds the
+ * header and dozens of rows of any real export. */
+#define CHUNK_SIZE (64 * 1024)
+/* Bounds a row's memory whatever the field limits say. */
+#define MAX_ROW_SIZE (64 * 1024 * 1024)
+/* A few stray control characters happen in real data (copied from other
+ * programs); more than this in one row means it is not text. */
+#define MAX_CONTROLS_PER_ROW 8
+#define MAX_SNIFF_LINES 50
+
+typedef enum
+{
+  ENCODING_UTF8,
+  ENCODING_UTF8_BOM,
+  ENCODING_UTF16LE,
+  ENCODING_UTF16BE,
+  ENCODING_CP1252,
+} Encoding;
+
+static const char * const encoding_names[] = {
+  "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "Windows-1252",
+};
+
+/* Windows-1252 0x80–0x9F; the five undefined bytes map to the C1 controls
+ * of the same value, as the WHATWG encoding standard does. */
+static const guint16 cp1252_high[32] = {
+  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+struct _SegCsvReader
+{
+  GObject        parent_instance;
+
+  GInputStream  *stream;
+  char          *display_name;
+  goffset        size;
+  goffset        bytes_read;
+
+  Encoding       encoding;
+  char           delimiter;
+  guint          started : 1;
+  guint          eof : 1;
+  guint          skip_lf : 1;
+  GError        *error;
+
+  /* Undecoded input (UTF-16 and Windows-1252 only), with up to three bytes
+   * of a UTF-16 sequence carried over from the previous read. */
+  guint8        *raw;
+  gsize          raw_carry;
+  /* UTF-8 input ready for the parser. */
+  guint8        *buf;
+  gsize          buf_pos;
+  gsize          buf_end;
+
+  guint8         special_unquoted[256];
+  guint8         special_quoted[256];
+
+  /* The current row: fields are NUL-terminated, one after the other, in
+   * @row; @starts holds their offsets.  Both are reused for every row. */
+  char          *row;
+  gsize          row_len;
+  gsize          row_cap;
+  guint32       *starts;
+  guint          n_fields;
+  guint          starts_cap;
+  char          *fix;
+  gsize          fix_cap;
+
+  gsize          line;
+  gsize          row_line;
+  SegCsvRowFlags row_flags;
+  guint          n_header;
+  guint64        n_rows;
+  guint64        n_warnings;
+
+  gsize          max_field_size;
+  guint          max_fields;
+};
+
+G_DEFINE_FINAL_TYPE (SegCsvReader, seg_csv_reader, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (seg-csv-error-quark, seg_csv_error)
+
+static inline gsize
+put_utf8 (guint8  *out,
+          gunichar c)
+{
+  if (c < 0x80)
+    {
+      out[0] = c;
+      return 1;
+    }
+  if (c < 0x800)
+    {
+      out[0] = 0xC0 | (c >> 6);
+      out[1] = 0x80 | (c & 0x3F);
+      return 2;
+    }
+  if (c < 0x10000)
+    {
+      out[0] = 0xE0 | (c >> 12);
+      out[1] = 0x80 | ((c >> 6) & 0x3F);
+      out[2] = 0x80 | (c & 0x3F);
+      return 3;
+    }
+  out[0] = 0xF0 | (c >> 18);
+  out[1] = 0x80 | ((c >> 12) & 0x3F);
+  out[2] = 0x80 | ((c >> 6) & 0x3F);
+  out[3] = 0x80 | (c & 0x3F);
+  return 4;
+}
+
+static inline gunichar
+cp1252_to_unichar (guint8 b)
+{
+  if (b >= 0x80 && b < 0xA0)
+    return cp1252_high[b - 0x80];
+  return b;
+}
+
+/* @out must hold 3 × @len bytes. */
+static gsize
+convert_cp1252 (const guint8 *in,
+                gsize         len,
+                guint8       *out)
+{
+  guint8 *o = out;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (in[i] < 0x80)
+        *o++ = in[i];
+      else
+        o += put_utf8 (o, cp1252_to_unichar (in[i]));
+    }
+  return o - out;
+}
+
+/* Decodes @avail bytes of self->raw into self->buf; keeps an incomplete
+ * trailing sequence in self->raw unless @at_eof. */
+static void
+decode_raw (SegCsvReader *self,
+            gsize         avail,
+            gboolean      at_eof)
+{
+  const guint8 *in = self->raw;
+  guint8 *out = self->buf;
+  gsize i = 0;
+
+  if (self->encoding == ENCODING_CP1252)
+    {
+      self->buf_end = convert_cp1252 (in, avail, out);
+      self->buf_pos = 0;
+      self->raw_carry = 0;
+      return;
+    }
+
+  while (i + 1 < avail)
+    {
+      gboolean le = self->encoding == ENCODING_UTF16LE;
+      gunichar u = le ? (in[i] | in[i + 1] << 8) : (in[i] << 8 | in[i + 1]);
+
+      if (u >= 0xD800 && u < 0xDC00)
+        {
+          gunichar u2;
+
+          if (i + 3 >= avail)
+            {
+              if (!at_eof)
+                break;
+              out += put_utf8 (out, 0xFFFD);
+              i += 2;
+              continue;
+            }
+          u2 = le ? (in[i + 2] | in[i + 3] << 8) : (in[i + 2] << 8 | in[i + 3]);
+          if (u2 >= 0xDC00 && u2 < 0xE000)
+            {
+              out += put_utf8 (out, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+              i += 4;
+            }
+          else
+            {
+              out += put_utf8 (out, 0xFFFD);
+              i += 2;
+            }
+          continue;
+        }
+      if (u >= 0xDC00 && u < 0xE000)
+        u = 0xFFFD;
+      out += put_utf8 (out, u);
+      i += 2;
+    }
+
+  if (at_eof && i < avail)
+    {
+      /* An odd trailing byte: a truncated file. */
+      out += put_utf8 (out, 0xFFFD);
+      i = avail;
+    }
+
+  self->raw_carry = avail - i;
+  memmove (self->raw, self->raw + i, self->raw_carry);
+  self->buf_pos = 0;
+  self->buf_end = out - self->buf;
+}
+
+static gssize
+read_input (SegCsvReader  *self,
+            guint8        *dest,
+            gsize          count,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gssize n;
+
+  /* Not every stream checks (memory streams do not). */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+
+  n = g_input_stream_read (self->stream, dest, count, cancellable, &local_error);
+  if (n < 0)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, SEG_CSV_ERROR, SEG_CSV_ERROR_IO,
+                     /* Translators: the first %s is a file name, the second
+                      * the system's reason */
+                     _("Could not read %s: %s"),
+                     self->display_name, local_error->message);
+      return -1;
+    }
+  self->bytes_read += n;
+  return n;
+}
+
+/* 1: data in self->buf; 0: end of input; -1: error. */
+static int
+fill_buffer (SegCsvReader  *self,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  while (!self->eof)
+    {
+      gssize n;
+
+      if (self->encoding == ENCODING_UTF8 || self->encoding == ENCODING_UTF8_BOM)
+        {
+          n = read_input (self, self->buf, CHUNK_SIZE, cancellable, error);
+          if (n < 0)
+            return -1;
+          if (n == 0)
+            break;
+          self->buf_pos = 0;
+          self->buf_end = n;
+          return 1;
+        }
+
+      n = read_input (self, self->raw + self->raw_carry, CHUNK_SIZE, cancellable, error);
+      if (n < 0)
+        return -1;
+      decode_raw (self, self->raw_carry + n, n == 0);
+      if (self->buf_end > 0)
+        {
+          if (n == 0)
+            self->eof = TRUE;
+          return 1;
+        }
+      if (n == 0)
+        break;
+    }
+
+  self->eof = TRUE;
+  self->buf_pos = self->buf_end = 0;
+  return 0;
+}
+
+/* TRUE when the @r bytes at @p are the start of a valid but cut UTF-8
+ * sequence: the sniffed prefix may end in the middle of a character. */
+static gboolean
+is_truncated_utf8 (const guint8 *p,
+                   gsize         r)
+{
+  gsize need;
+
+  if (r == 0 || r > 3)
+    return FALSE;
+  if (p[0] >= 0xC2 && p[0] <= 0xDF)
+    need = 2;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+    need = 3;
+  else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+    need = 4;
+  else
+    return FALSE;
+  if (r >= need)
+    return FALSE;
+  for (gsize i = 1; i < r; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+static Encoding
+sniff_encoding (const guint8 *p,
+                gsize         n,
+                gboolean      complete,
+                gsize        *bom_len)
+{
+  const char *valid_end;
+  gsize pairs, zeros_even = 0, zeros_odd = 0;
+
+  *bom_len = 0;
+  if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    {
+      *bom_len = 3;
+      return ENCODING_UTF8_BOM;
+    }
+  if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+    {
+      *bom_len = 2;
+      return ENCODING_UTF16LE;
+    }
+  if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+    {
+      *bom_len = 2;
+      return ENCODING_UTF16BE;
+    }
+
+  /* UTF-16 without a byte-order mark: mostly ASCII text leaves every other
+   * byte zero.  Binary files have zeros everywhere. */
+  pairs = MIN (n, 1024) / 2;
+  for (gsize i = 0; i < pairs; i++)
+    {
+      zeros_even += p[2 * i] == 0;
+      zeros_odd += p[2 * i + 1] == 0;
+    }
+  if (pairs >= 4)
+    {
+      if (zeros_odd * 10 >= pairs * 4 && zeros_even * 20 < pairs)
+        return ENCODING_UTF16LE;
+      if (zeros_even * 10 >= pairs * 4 && zeros_odd * 20 < pairs)
+        return ENCODING_UTF16BE;
+    }
+
+  if (g_utf8_validate_len ((const char *) p, n, &valid_end))
+    return ENCODING_UTF8;
+  if (!complete && is_truncated_utf8 ((const guint8 *) valid_end,
+                                      n - ((const guint8 *) valid_end - p)))
+    return ENCODING_UTF8;
+  /* A NUL stops validation too; such a file fails later as binary. */
+  if (*valid_end == '\0' && (gsize) ((const guint8 *) valid_end - p) < n)
+    return ENCODING_UTF8;
+
+  return ENCODING_CP1252;
+}
+
+/* Picks the candidate whose count per line (outside quotes) is the most
+ * consistent, then the most frequent; a semicolon file with decimal commas
+ * has steady semicolons and unsteady commas. */
+static char
+sniff_delimiter (const guint8 *p,
+                 gsize         len,
+                 gboolean      complete)
+{
+  static const char candidates[] = { ',', ';', '\t', '|' };
+  char best = ',';
+  double best_consistency = 0;
+  guint best_mode = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+    {
+      guint counts[MAX_SNIFF_LINES];
+      guint n_lines = 0, cur = 0, line_chars = 0, mode = 0, mode_freq = 0;
+      gboolean in_quotes = FALSE;
+      gsize i;
+      double consistency;
+
+      for (i = 0; i < len && n_lines < MAX_SNIFF_LINES; i++)
+        {
+          guint8 c = p[i];
+
+          if (c == '"')
+            in_quotes = !in_quotes;
+          else if (!in_quotes && (c == '\n' || c == '\r'))
+            {
+              if (c == '\r' && i + 1 < len && p[i + 1] == '\n')
+                i++;
+              if (line_chars > 0)
+                counts[n_lines++] = cur;
+              cur = line_chars = 0;
+              continue;
+            }
+          else if (!in_quotes && c == (guint8) candidates[k])
+            cur++;
+          line_chars++;
+        }
+      if (complete && i >= len && line_chars > 0 && n_lines < MAX_SNIFF_LINES)
+        counts[n_lines++] = cur;
+      if (n_lines == 0)
+        continue;
+
+      for (guint a = 0; a < n_lines; a++)
+        {
+          guint freq = 0;
+
+          if (counts[a] == 0)
+            continue;
+          for (guint b = 0; b < n_lines; b++)
+            freq += counts[b] == counts[a];
+          if (freq > mode_freq || (freq == mode_freq && counts[a] > mode))
+            {
+              mode = counts[a];
+              mode_freq = freq;
+            }
+        }
+      if (mode == 0)
+        continue;
+
+      consistency = (double) mode_freq / n_lines;
+      if (consistency > best_consistency + 1e-9
+          || (consistency > best_consistency - 1e-9 && mode > best_mode))
+        {
+          best = candidates[k];
+          best_consistency = consistency;
+          best_mode = mode;
+        }
+    }
+
+  return best;
+}
+
+static void
+build_tables (SegCsvReader *self)
+{
+  memset (self->special_unquoted, 0, sizeof self->special_unquoted);
+  for (guint c = 0; c < 0x20; c++)
+    if (c != '\t' && c != '\v' && c != '\f')
+      self->special_unquoted[c] = 1;
+  memcpy (self->special_quoted, self->special_unquoted, sizeof self->special_quoted);
+  self->special_unquoted['"'] = 1;
+  self->special_unquoted[(guint8) self->delimiter] = 1;
+  self->special_quoted['"'] = 1;
+}
+
+static gboolean
+set_row_error (SegCsvReader  *self,
+               GError       **error,
+               gsize          line,
+               SegCsvError    code,
+               const char    *reason)
+{
+  g_set_error (error, SEG_CSV_ERROR, code,
+               /* Translators: "data.csv, line 12, column 3: <reason>"; a
+                * column is the n-th value in the row */
+               _("%s, line %lu, column %u: %s"),
+               self->display_name, (gulong) line, self->n_fields + 1, reason);
+  return FALSE;
+}
+
+static gboolean
+fail_field_too_long (SegCsvReader  *self,
+                     gsize          field_line,
+                     gboolean       quoted,
+                     GError       **error)
+{
+  g_autofree char *reason = NULL;
+
+  if (quoted)
+    reason = g_strdup_printf (_("a quoted value that starts here is longer than %lu KiB, so "
+                                "its closing quote (\") is probably missing. Add it, or remove "
+                                "the stray quote, then import again."),
+                              (gulong) (self->max_field_size / 1024));
+  else
+    reason = g_strdup_printf (_("a value is longer than %lu KiB. This does not look like a CSV "
+                                "export; check that you chose the right file."),
+                              (gulong) (self->max_field_size / 1024));
+  return set_row_error (self, error, field_line, SEG_CSV_ERROR_FIELD_TOO_LONG, reason);
+}
+
+static inline gboolean
+append_bytes (SegCsvReader  *self,
+              const guint8  *bytes,
+              gsize          len,
+              gsize          field_start,
+              gsize          field_line,
+              gboolean       quoted,
+              GError       **error)
+{
+  if (G_UNLIKELY (self->row_len + len - field_start > self->max_field_size))
+    return fail_field_too_long (self, field_line, quoted, error);
+
+  if (G_UNLIKELY (self->row_len + len + 1 > self->row_cap))
+    {
+      if (self->row_len + len + 1 > MAX_ROW_SIZE)
+        return set_row_error (self, error, self->row_line, SEG_CSV_ERROR_ROW_TOO_LONG,
+                              _("this row is longer than 64 MiB. This does not look like a "
+                                "CSV export; check that you chose the right file."));
+      while (self->row_len + len + 1 > self->row_cap)
+        self->row_cap *= 2;
+      self->row = g_realloc (self->row, self->row_cap);
+    }
+
+  memcpy (self->row + self->row_len, bytes, len);
+  self->row_len += len;
+  return TRUE;
+}
+
+static inline gboolean
+finish_field (SegCsvReader  *self,
+              gsize          field_start,
+              GError       **error)
+{
+  if (G_UNLIKELY (self->n_fields >= self->max_fields))
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("this row has more than %u values. This does not look like a "
+                           "CSV export; check that you chose the right file and "
+                           "delimiter."), self->max_fields);
+      return set_row_error (self, error, self->row_line, SEG_CSV_ERROR_TOO_MANY_FIELDS, reason);
+    }
+  if (G_UNLIKELY (self->n_fields >= self->starts_cap))
+    {
+      self->starts_cap *= 2;
+      self->starts = g_renew (guint32, self->starts, self->starts_cap);
+    }
+  /* append_bytes() always leaves room for the terminator. */
+  if (G_UNLIKELY (self->row_len + 1 > self->row_cap))
+    {
+      self->row_cap *= 2;
+      self->row = g_realloc (self->row, self->row_cap);
+    }
+  self->row[self->row_len++] = '\0';
+  self->starts[self->n_fields++] = field_start;
+  return TRUE;
+}
+
+static gboolean
+check_control (SegCsvReader  *self,
+               guint8         c,
+               guint         *n_controls,
+               GError       **error)
+{
+  if (c == '\0' || ++*n_controls > MAX_CONTROLS_PER_ROW)
+    return set_row_error (self, error, self->line, SEG_CSV_ERROR_BINARY,
+                          _("this file contains binary data, not text. Check that you chose a "
+                            "CSV file; a spreadsheet (.xlsx, .ods) must first be saved as "
+                            "CSV."));
+  return TRUE;
+}
+
+static gboolean
+is_ascii (const char *p,
+          gsize       len)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, p + i, 8);
+      if (w & G_GUINT64_CONSTANT (0x8080808080808080))
+        return FALSE;
+    }
+  for (; i < len; i++)
+    if ((guint8) p[i] & 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+static inline gsize
+field_len (SegCsvReader *self,
+           guint         i)
+{
+  gsize end = i + 1 < self->n_fields ? self->starts[i + 1] : self->row_len;
+
+  return end - self->starts[i] - 1;
+}
+
+/* A file sniffed as UTF-8 may still hold a few Windows-1252 values further
+ * down (a row pasted from another program): read those values as
+ * Windows-1252 and flag the row rather than failing the import. */
+static void
+repair_encoding (SegCsvReader *self)
+{
+  gsize out = 0;
+  gboolean repaired = FALSE;
+
+  if (is_ascii (self->row, self->row_len))
+    return;
+
+  for (guint i = 0; i < self->n_fields && !repaired; i++)
+    if (!g_utf8_validate_len (self->row + self->starts[i], field_len (self, i), NULL))
+      repaired = TRUE;
+  if (!repaired)
+    return;
+
+  if (self->fix_cap < self->row_len * 3)
+    {
+      self->fix_cap = self->row_len * 3;
+      self->fix = g_realloc (self->fix, self->fix_cap);
+    }
+
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      const char *f = self->row + self->starts[i];
+      gsize len = field_len (self, i);
+
+      self->starts[i] = out;
+      if (g_utf8_validate_len (f, len, NULL))
+        {
+          memcpy (self->fix + out, f, len);
+          out += len;
+        }
+      else
+        out += convert_cp1252 ((const guint8 *) f, len, (guint8 *) self->fix + out);
+      self->fix[out++] = '\0';
+    }
+
+  {
+    char *tmp = self->row;
+    gsize tmp_cap = self->row_cap;
+
+    self->row = self->fix;
+    self->row_cap = self->fix_cap;
+    self->fix = tmp;
+    self->fix_cap = tmp_cap;
+    self->row_len = out;
+  }
+  self->row_flags |= SEG_CSV_ROW_REENCODED;
+}
+
+static gboolean
+init_reader (SegCsvReader  *self,
+             GError       **error)
+{
+  gsize n = 0, bom_len;
+  gboolean complete = FALSE;
+
+  /* Sniff a full chunk: short reads are allowed by GInputStream. */
+  while (n < CHUNK_SIZE)
+    {
+      gssize r = read_input (self, self->raw + n, CHUNK_SIZE - n, NULL, error);
+
+      if (r < 0)
+        return FALSE;
+      if (r == 0)
+        {
+          complete = TRUE;
+          break;
+        }
+      n += r;
+    }
+
+  self->encoding = sniff_encoding (self->raw, n, complete, &bom_len);
+  if (self->encoding == ENCODING_UTF8 || self->encoding == ENCODING_UTF8_BOM)
+    {
+      memcpy (self->buf, self->raw, n);
+      self->buf_pos = bom_len;
+      self->buf_end = n;
+    }
+  else
+    {
+      memmove (self->raw, self->raw + bom_len, n - bom_len);
+      decode_raw (self, n - bom_len, complete);
+    }
+  self->eof = complete;
+
+  self->delimiter = sniff_delimiter (self->buf + self->buf_pos,
+                                     self->buf_end - self->buf_pos, complete);
+  return TRUE;
+}
+
+static gboolean
+query_size (SegCsvReader *self)
+{
+  if (G_IS_FILE_INPUT_STREAM (self->stream))
+    {
+      g_autoptr(GFileInfo) info =
+        g_file_input_stream_query_info (G_FILE_INPUT_STREAM (self->stream),
+                                        G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+
+      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+        {
+          self->size = g_file_info_get_size (info);
+          return TRUE;
+        }
+    }
+  else if (G_IS_SEEKABLE (self->stream) && g_seekable_can_seek (G_SEEKABLE (self->stream)))
+    {
+      GSeekable *seekable = G_SEEKABLE (self->stream);
+      goffset here = g_seekable_tell (seekable);
+
+      if (g_seekable_seek (seekable, 0, G_SEEK_END, NULL, NULL))
+        {
+          self->size = g_seekable_tell (seekable) - here;
+          g_seekable_seek (seekable, here, G_SEEK_SET, NULL, NULL);
+          return TRUE;
+        }
+    }
+  self->size = -1;
+  return FALSE;
+}
+
+static void
+seg_csv_reader_finalize (GObject *object)
+{
+  SegCsvReader *self = (SegCsvReader *) object;
+
+  g_clear_object (&self->stream);
+  g_clear_error (&self->error);
+  g_free (self->display_name);
+  g_free (self->raw);
+  g_free (self->buf);
+  g_free (self->row);
+  g_free (self->starts);
+  g_free (self->fix);
+
+  G_OBJECT_CLASS (seg_csv_reader_parent_class)->finalize (object);
+}
+
+static void
+seg_csv_reader_class_init (SegCsvReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = seg_csv_reader_finalize;
+}
+
+static void
+seg_csv_reader_init (SegCsvReader *self)
+{
+  self->raw = g_malloc (CHUNK_SIZE + 4);
+  /* Windows-1252 grows up to three times when decoded. */
+  self->buf = g_malloc (CHUNK_SIZE * 3 + 16);
+  self->row_cap = 4096;
+  self->row = g_malloc (self->row_cap);
+  self->starts_cap = 64;
+  self->starts = g_new (guint32, self->starts_cap);
+  self->line = 1;
+  self->size = -1;
+  self->delimiter = ',';
+  self->max_field_size = SEG_CSV_DEFAULT_MAX_FIELD_SIZE;
+  self->max_fields = SEG_CSV_DEFAULT_MAX_FIELDS;
+}
+
+/**
+ * seg_csv_reader_new_for_stream:
+ *
+ * Sniffs the encoding and the delimiter from the first 64 KiB of @stream.
+ *
+ * Returns: (transfer full): a reader, or %NULL if @stream could not be read.
+ */
+SegCsvReader *
+seg_csv_reader_new_for_stream (GInputStream  *stream,
+                               const char    *display_name,
+                               GError       **error)
+{
+  g_autoptr(SegCsvReader) self = NULL;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SEG_TYPE_CSV_READER, NULL);
+  self->stream = g_object_ref (stream);
+  self->display_name = g_strdup (display_name != NULL ? display_name : _("the file"));
+  query_size (self);
+
+  if (!init_reader (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * seg_csv_reader_new_for_path:
+ *
+ * Returns: (transfer full): a reader, or %NULL if @path could not be opened.
+ */
+SegCsvReader *
+seg_csv_reader_new_for_path (const char  *path,
+                             GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_filename_display_basename (path);
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, SEG_CSV_ERROR, SEG_CSV_ERROR_IO,
+                   /* Translators: the first %s is a file name, the second
+                    * the system's reason */
+                   _("Could not open %s: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  return seg_csv_reader_new_for_stream (G_INPUT_STREAM (stream), name, error);
+}
+
+const char *
+seg_csv_reader_get_encoding (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), NULL);
+
+  return encoding_names[self->encoding];
+}
+
+char
+seg_csv_reader_get_delimiter (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), ',');
+
+  return self->delimiter;
+}
+
+void
+seg_csv_reader_set_delimiter (SegCsvReader *self,
+                              char          delimiter)
+{
+  g_return_if_fail (SEG_IS_CSV_READER (self));
+  g_return_if_fail (!self->started);
+  g_return_if_fail (delimiter != '"' && delimiter != '\n' && delimiter != '\r'
+                    && delimiter != '\0');
+
+  self->delimiter = delimiter;
+}
+
+void
+seg_csv_reader_set_limits (SegCsvReader *self,
+                           gsize         max_field_size,
+                           guint         max_fields)
+{
+  g_return_if_fail (SEG_IS_CSV_READER (self));
+  g_return_if_fail (max_field_size > 0 && max_field_size < MAX_ROW_SIZE);
+  g_return_if_fail (max_fields > 0);
+
+  self->max_field_size = max_field_size;
+  self->max_fields = max_fields;
+}
+
+const char *
+seg_csv_reader_get_display_name (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), NULL);
+
+  return self->display_name;
+}
+
+/* Refills self->buf and reloads the parser's cursor. */
+#define REFILL(on_eof)                                         \
+  G_STMT_START {                                               \
+    int r_;                                                    \
+    self->buf_pos = pos;                                       \
+    r_ = fill_buffer (self, cancellable, error);               \
+    pos = self->buf_pos;                                       \
+    end = self->buf_end;                                       \
+    if (r_ < 0)                                                \
+      goto fail;                                               \
+    if (r_ == 0)                                               \
+      on_eof;                                                  \
+  } G_STMT_END
+
+/**
+ * seg_csv_reader_read_row:
+ *
+ * Reads the next row.  After an error (a cancellation included), every later
+ * call fails with the same error.
+ *
+ * Returns: %TRUE if a row was read; %FALSE at the end of the input (@error
+ *   unset) or on error.
+ */
+gboolean
+seg_csv_reader_read_row (SegCsvReader  *self,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  const guint8 *buf, *sp_u, *sp_q;
+  gsize pos, end, field_start = 0, field_line = 0;
+  guint n_controls = 0;
+  gboolean quoted = FALSE;
+  guint8 delim;
+  GError **caller_error = error;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->error));
+      return FALSE;
+    }
+
+  if (!self->started)
+    {
+      build_tables (self);
+      self->started = TRUE;
+    }
+
+  /* Errors go to local_error so that they stick (see above). */
+  error = &local_error;
+  buf = self->buf;
+  sp_u = self->special_unquoted;
+  sp_q = self->special_quoted;
+  delim = (guint8) self->delimiter;
+  pos = self->buf_pos;
+  end = self->buf_end;
+
+restart_row:
+  self->row_len = 0;
+  self->n_fields = 0;
+  self->row_flags = SEG_CSV_ROW_OK;
+  n_controls = 0;
+
+  if (pos == end)
+    REFILL (return FALSE);
+  if (self->skip_lf)
+    {
+      self->skip_lf = FALSE;
+      if (buf[pos] == '\n')
+        {
+          pos++;
+          if (pos == end)
+            REFILL (return FALSE);
+        }
+    }
+  self->row_line = self->line;
+
+new_field:
+  field_start = self->row_len;
+  field_line = self->line;
+  quoted = FALSE;
+  if (pos == end)
+    REFILL (goto last_field);
+  if (buf[pos] == '"')
+    {
+      pos++;
+      quoted = TRUE;
+      goto in_quotes;
+    }
+
+in_unquoted:
+  for (;;)
+    {
+      gsize s = pos;
+      guint8 c;
+
+      while (pos < end && !sp_u[buf[pos]])
+        pos++;
+      if (pos > s && !append_bytes (self, buf + s, pos - s, field_start, field_line, quoted,
+                                    error))
+        goto fail;
+      if (pos == end)
+        {
+          REFILL (goto last_field);
+          continue;
+        }
+
+      c = buf[pos];
+      if (c == delim)
+        {
+          pos++;
+          if (!finish_field (self, field_start, error))
+            goto fail;
+          goto new_field;
+        }
+      if (c == '\n' || c == '\r')
+        goto end_of_line;
+      if (c != '"' && !check_control (self, c, &n_controls, error))
+        goto fail;
+      /* A quote inside an unquoted value is a literal (5" screen). */
+      if (!append_bytes (self, buf + pos, 1, field_start, field_line, quoted, error))
+        goto fail;
+      pos++;
+    }
+
+in_quotes:
+  for (;;)
+    {
+      gsize s = pos;
+      guint8 c;
+
+      while (pos < end && !sp_q[buf[pos]])
+        pos++;
+      if (pos > s && !append_bytes (self, buf + s, pos - s, field_start, field_line, quoted,
+                                    error))
+        goto fail;
+      if (pos == end)
+        {
+          REFILL (goto unterminated);
+          continue;
+        }
+
+      c = buf[pos];
+      if (c == '"')
+        {
+          pos++;
+          if (pos == end)
+            REFILL (goto last_field);
+          if (buf[pos] == '"')
+            {
+              if (!append_bytes (self, buf + pos, 1, field_start, field_line, quoted, error))
+                goto fail;
+              pos++;
+              continue;
+            }
+          goto after_quote;
+        }
+      if (c == '\n' || c == '\r')
+        {
+          if (!append_bytes (self, buf + pos, 1, field_start, field_line, quoted, error))
+            goto fail;
+          pos++;
+          self->line++;
+          if (c == '\r')
+            {
+              if (pos == end)
+                REFILL (goto unterminated);
+              if (buf[pos] == '\n')
+                {
+                  if (!append_bytes (self, buf + pos, 1, field_start, field_line, quoted,
+                                     error))
+                    goto fail;
+                  pos++;
+                }
+            }
+          continue;
+        }
+      if (!check_control (self, c, &n_controls, error))
+        goto fail;
+      if (!append_bytes (self, buf + pos, 1, field_start, field_line, quoted, error))
+        goto fail;
+      pos++;
+    }
+
+after_quote:
+  {
+    guint8 c = buf[pos];
+
+    if (c == delim)
+      {
+        pos++;
+        if (!finish_field (self, field_start, error))
+          goto fail;
+        goto new_field;
+      }
+    if (c == '\n' || c == '\r')
+      goto end_of_line;
+    /* "a"b: keep going as an unquoted value, as spreadsheets do. */
+    self->row_flags |= SEG_CSV_ROW_STRAY_QUOTE;
+    goto in_unquoted;
+  }
+
+end_of_line:
+  {
+    guint8 c = buf[pos++];
+
+    self->line++;
+    if (c == '\r')
+      {
+        if (pos < end)
+          {
+            if (buf[pos] == '\n')
+              pos++;
+          }
+        else
+          self->skip_lf = TRUE;
+      }
+    if (!finish_field (self, field_start, error))
+      goto fail;
+    goto row_done;
+  }
+
+last_field:
+  if (!finish_field (self, field_start, error))
+    goto fail;
+
+row_done:
+  if (self->n_fields == 1 && self->row_len == 1 && !quoted)
+    {
+      /* A blank line, or a line break at the very end of the file. */
+      if (self->eof && pos == end)
+        {
+          self->buf_pos = pos;
+          self->n_fields = 0;
+          return FALSE;
+        }
+      goto restart_row;
+    }
+
+  self->buf_pos = pos;
+
+  if (self->encoding == ENCODING_UTF8 || self->encoding == ENCODING_UTF8_BOM)
+    repair_encoding (self);
+
+  if (self->n_rows == 0)
+    self->n_header = self->n_fields;
+  else if (self->n_fields != self->n_header)
+    self->row_flags |= SEG_CSV_ROW_RAGGED;
+
+  self->n_rows++;
+  if (self->row_flags != SEG_CSV_ROW_OK)
+    self->n_warnings++;
+  return TRUE;
+
+unterminated:
+  set_row_error (self, error, field_line, SEG_CSV_ERROR_UNTERMINATED_QUOTE,
+                 _("a quoted value starts here but its closing quote (\") is missing. "
+                   "Add the missing quote, or remove the stray one, then import again."));
+
+fail:
+  /* The cursor may be in the middle of a row: nothing after this point can
+   * be trusted, a cancellation included. */
+  self->buf_pos = pos;
+  self->n_fields = 0;
+  self->row_len = 0;
+  g_assert (local_error != NULL);
+  self->error = g_error_copy (local_error);
+  g_propagate_error (caller_error, local_error);
+  return FALSE;
+}
+
+#undef REFILL
+
+guint
+seg_csv_reader_get_n_fields (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), 0);
+
+  return self->n_fields;
+}
+
+const char *
+seg_csv_reader_get_field (SegCsvReader *self,
+                          guint         i)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), NULL);
+
+  if (i >= self->n_fields)
+    return NULL;
+  return self->row + self->starts[i];
+}
+
+gsize
+seg_csv_reader_get_field_len (SegCsvReader *self,
+                              guint         i)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), 0);
+
+  if (i >= self->n_fields)
+    return 0;
+  return field_len (self, i);
+}
+
+gsize
+seg_csv_reader_get_line (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), 0);
+
+  return self->row_line;
+}
+
+SegCsvRowFlags
+seg_csv_reader_get_row_flags (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), SEG_CSV_ROW_OK);
+
+  return self->row_flags;
+}
+
+guint
+seg_csv_reader_get_n_header_fields (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), 0);
+
+  return self->n_header;
+}
+
+guint64
+seg_csv_reader_get_n_rows (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), 0);
+
+  return self->n_rows;
+}
+
+guint64
+seg_csv_reader_get_n_warnings (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), 0);
+
+  return self->n_warnings;
+}
+
+goffset
+seg_csv_reader_get_bytes_read (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), 0);
+
+  return self->bytes_read;
+}
+
+goffset
+seg_csv_reader_get_size (SegCsvReader *self)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), -1);
+
+  return self->size;
+}
