@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "seg-cli-commands.h"
@@ -264,9 +265,15 @@ command_demo (int    argc,
   g_autoptr(SegStore) store = NULL;
   g_autofree char *as_of = NULL;
   gint32 day = seg_day_today ();
+  int contacts = SEG_DEMO_CONTACTS;
+  double order_scale = 1.0;
   const GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
       N_("The day the demo history ends (default: today)"), N_("YYYY-MM-DD") },
+    { "contacts", 0, 0, G_OPTION_ARG_INT, &contacts,
+      N_("How many customers (for benchmarks)"), N_("N") },
+    { "order-scale", 0, 0, G_OPTION_ARG_DOUBLE, &order_scale,
+      N_("Multiply repeat customers’ orders (for benchmarks)"), N_("FACTOR") },
     { NULL }
   };
 
@@ -278,9 +285,27 @@ command_demo (int    argc,
   if (!seg_cli_parse_as_of (as_of, &day, &error))
     return seg_cli_fail (error);
 
-  store = seg_demo_create (argv[1], day, &error);
+  if (contacts < 1 || contacts > 10000000 || order_scale <= 0 || order_scale > 100)
+    return seg_cli_usage_error (context, _("Choose between 1 and 10,000,000 contacts and an "
+                                           "order scale above 0."));
+
+  if (contacts == SEG_DEMO_CONTACTS && order_scale == 1.0)
+    {
+      store = seg_demo_create (argv[1], day, &error);
+      if (store == NULL)
+        return seg_cli_fail (error);
+      return 0;
+    }
+
+  store = seg_store_create (argv[1], NULL, "USD", &error);
   if (store == NULL)
     return seg_cli_fail (error);
+  if (!seg_demo_populate_sized (store, day, contacts, order_scale, &error))
+    {
+      g_clear_object (&store);
+      g_unlink (argv[1]);
+      return seg_cli_fail (error);
+    }
 
   return 0;
 }

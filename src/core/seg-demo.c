@@ -247,6 +247,8 @@ typedef struct
   sqlite3_stmt *insert_checkout;
   sqlite3_stmt *insert_event;
   gint64        order_number;
+  int           contacts;
+  double        order_scale;
 } Demo;
 
 static void
@@ -575,7 +577,7 @@ add_customers (Demo    *demo,
 {
   g_autoptr(GArray) subscribers = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (int i = 0; i < SEG_DEMO_CONTACTS; i++)
+  for (int i = 0; i < demo->contacts; i++)
     {
       sqlite3_stmt *stmt = demo->insert_customer;
       const char *first = PICK (&demo->rng, first_names);
@@ -736,6 +738,9 @@ add_customers (Demo    *demo,
                           rng_chance (&demo->rng, 0.5) ? "email" : "sms", error))
         return FALSE;
 
+      if (demo->order_scale != 1.0 && n_orders > 1)
+        n_orders = MAX (2, (int) lround (n_orders * demo->order_scale));
+
       for (int o = 0; o < n_orders; o++)
         {
           gint32 day = o == 0 ? joined + rng_int (&demo->rng, 0, 20)
@@ -774,7 +779,7 @@ add_customers (Demo    *demo,
     }
 
   /* Guest orders: no customer record, still part of the shop's revenue. */
-  for (int g = 0; g < 640; g++)
+  for (int g = 0; g < demo->contacts * 8 / 25; g++)
     {
       const Country *country = &countries[rng_int (&demo->rng, 0, 3)];
 
@@ -800,6 +805,24 @@ seg_demo_populate (SegStore  *store,
                    gint32     last_day,
                    GError   **error)
 {
+  return seg_demo_populate_sized (store, last_day, SEG_DEMO_CONTACTS, 1.0, error);
+}
+
+/**
+ * seg_demo_populate_sized:
+ * @contacts: how many customers
+ * @order_scale: multiplies the orders of repeat customers (1.0 for the demo)
+ *
+ * The demo shop at another size, for benchmarks: 100,000 contacts with an
+ * @order_scale of 2.9 give about a million orders.
+ */
+gboolean
+seg_demo_populate_sized (SegStore  *store,
+                         gint32     last_day,
+                         int        contacts,
+                         double     order_scale,
+                         GError   **error)
+{
   Demo demo = { 0 };
   gboolean ok = FALSE;
 
@@ -811,6 +834,8 @@ seg_demo_populate (SegStore  *store,
   demo.last_day = last_day;
   demo.first_day = last_day - HISTORY_DAYS;
   demo.order_number = 1000;
+  demo.contacts = contacts;
+  demo.order_scale = order_scale;
 
   if (!seg_store_begin (store, error))
     return FALSE;

@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 gboolean  seg_demo_populate (SegStore  *store,
                              gint32     last_day,
                              GError   **error);
+gboolean  seg_demo_populate_sized (SegStore  *store,
+                                   gint32     last_day,
+                                   int        contacts,
+                                   double     order_scale,
+                                   GError   **error);
 SegStore *seg_demo_create   (const char *path,
                              gint32      last_day,
                              GError    **error);

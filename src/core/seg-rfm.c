@@ -187,6 +187,15 @@ exec_sql (sqlite3     *db,
   return TRUE;
 }
 
+static guint32
+pack_score (int         r,
+            int         f,
+            int         m,
+            SegRfmGroup group)
+{
+  return 1u << 31 | (guint32) group << 12 | (guint32) r << 8 | (guint32) f << 4 | (guint32) m;
+}
+
 static char *
 build_cuts_json (const SegRfmResult *result)
 {
@@ -252,33 +261,9 @@ parse_cuts_json (const char    *text,
   return TRUE;
 }
 
-static gboolean
-store_cuts (sqlite3             *db,
-            const SegRfmResult  *result,
-            GError             **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *json = build_cuts_json (result);
-
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO settings (key, value) VALUES ('rfm_cuts', ?1) "
-                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_error_from_db (db, error);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_error_from_db (db, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Reads every buyer's measures, scores them and writes the scores back.
- * Runs inside the caller's transaction or savepoint. */
+/* Reads every buyer's measures, scores them and writes the scores back,
+ * leaving alone the rows whose scores did not change.  Runs inside the
+ * caller's transaction or savepoint. */
 static gboolean
 score_buyers (sqlite3       *db,
               gint32         ref_day,
@@ -288,17 +273,18 @@ score_buyers (sqlite3       *db,
   g_autoptr(sqlite3_stmt) select = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autofree gint64 *ids = NULL;
+  g_autofree guint32 *old_scores = NULL;
   g_autofree double *days = NULL;
   g_autofree double *orders = NULL;
   g_autofree double *revenue = NULL;
-  g_autofree double *sorted = NULL;
+  g_autofree SegRfmScore *scores = NULL;
   gsize n = 0;
   gsize allocated = 0;
   int rc;
 
   if (sqlite3_prepare_v2 (db,
-                          "SELECT customer_id, orders, revenue_cents, last_order_day "
-                          "FROM customer_measures WHERE orders > 0",
+                          "SELECT customer_id, orders, revenue_cents, last_order_day, "
+                          "r, f, m, rfm_group FROM customer_measures WHERE orders > 0",
                           -1, &select, NULL) != SQLITE_OK)
     {
       set_error_from_db (db, error);
@@ -307,10 +293,14 @@ score_buyers (sqlite3       *db,
 
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
+      const char *name;
+      SegRfmGroup old_group;
+
       if (n == allocated)
         {
           allocated = MAX (1024, allocated * 2);
           ids = g_renew (gint64, ids, allocated);
+          old_scores = g_renew (guint32, old_scores, allocated);
           days = g_renew (double, days, allocated);
           orders = g_renew (double, orders, allocated);
           revenue = g_renew (double, revenue, allocated);
@@ -319,6 +309,20 @@ score_buyers (sqlite3       *db,
       orders[n] = sqlite3_column_int64 (select, 1);
       revenue[n] = sqlite3_column_int64 (select, 2);
       days[n] = (double) ref_day - sqlite3_column_int64 (select, 3);
+
+      /* r, f, m and group packed, 0 when anything is unset */
+      name = (const char *) sqlite3_column_text (select, 7);
+      old_group = name != NULL ? seg_rfm_group_from_string (name) : SEG_RFM_GROUP_INVALID;
+      if (old_group != SEG_RFM_GROUP_INVALID &&
+          sqlite3_column_type (select, 4) == SQLITE_INTEGER &&
+          sqlite3_column_type (select, 5) == SQLITE_INTEGER &&
+          sqlite3_column_type (select, 6) == SQLITE_INTEGER)
+        old_scores[n] = pack_score (sqlite3_column_int (select, 4),
+                                    sqlite3_column_int (select, 5),
+                                    sqlite3_column_int (select, 6),
+                                    old_group);
+      else
+        old_scores[n] = 0;
       n++;
     }
   if (rc != SQLITE_DONE)
@@ -327,17 +331,8 @@ score_buyers (sqlite3       *db,
       return FALSE;
     }
 
-  result->buyers = n;
-  if (n == 0)
-    return TRUE;
-
-  sorted = g_new (double, n);
-  memcpy (sorted, days, n * sizeof (double));
-  seg_rfm_cut_points (sorted, n, result->recency);
-  memcpy (sorted, orders, n * sizeof (double));
-  seg_rfm_cut_points (sorted, n, result->frequency);
-  memcpy (sorted, revenue, n * sizeof (double));
-  seg_rfm_cut_points (sorted, n, result->monetary);
+  scores = g_new (SegRfmScore, MAX (n, 1));
+  seg_rfm_score (days, orders, revenue, n, result, scores);
 
   if (sqlite3_prepare_v2 (db,
                           "UPDATE customer_measures SET r = ?1, f = ?2, m = ?3, "
@@ -350,18 +345,15 @@ score_buyers (sqlite3       *db,
 
   for (gsize i = 0; i < n; i++)
     {
-      int r = seg_rfm_score_recency (days[i], result->recency);
-      int f = seg_rfm_score_ascending (orders[i], result->frequency);
-      int m = seg_rfm_score_ascending (revenue[i], result->monetary);
-      SegRfmGroup group = seg_rfm_group_for_scores (r, f, m);
+      const SegRfmScore *score = &scores[i];
 
-      result->customers[group]++;
-      result->revenue_cents[group] += (gint64) revenue[i];
+      if (old_scores[i] == pack_score (score->r, score->f, score->m, score->group))
+        continue;
 
-      sqlite3_bind_int (update, 1, r);
-      sqlite3_bind_int (update, 2, f);
-      sqlite3_bind_int (update, 3, m);
-      sqlite3_bind_text (update, 4, groups[group].name, -1, SQLITE_STATIC);
+      sqlite3_bind_int (update, 1, score->r);
+      sqlite3_bind_int (update, 2, score->f);
+      sqlite3_bind_int (update, 3, score->m);
+      sqlite3_bind_text (update, 4, groups[score->group].name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (update, 5, ids[i]);
       if (sqlite3_step (update) != SQLITE_DONE)
         {
@@ -561,6 +553,101 @@ seg_rfm_group_get_combinations (SegRfmGroup group)
 }
 
 /**
+ * seg_rfm_score:
+ * @days: (array length=n): days between each buyer's last counted order and
+ *   the reference day
+ * @orders: (array length=n): each buyer's counted orders
+ * @revenue_cents: (array length=n): each buyer's net revenue
+ * @n: number of buyers
+ * @result: (inout): receives the cut points, the number of buyers and each
+ *   group's buyers and revenue (Prospects is left alone)
+ * @out_scores: (array length=n) (out caller-allocates): each buyer's scores
+ *
+ * Scores buyers held in memory; seg_rfm_apply() and seg_measures_recompute()
+ * both come here.
+ */
+void
+seg_rfm_score (const double *days,
+               const double *orders,
+               const double *revenue_cents,
+               gsize         n,
+               SegRfmResult *result,
+               SegRfmScore  *out_scores)
+{
+  g_autofree double *sorted = NULL;
+
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (n == 0 || (days != NULL && orders != NULL &&
+                               revenue_cents != NULL && out_scores != NULL));
+
+  result->buyers = n;
+  for (guint g = 0; g < SEG_RFM_GROUP_PROSPECTS; g++)
+    {
+      result->customers[g] = 0;
+      result->revenue_cents[g] = 0;
+    }
+
+  sorted = g_new (double, MAX (n, 1));
+  memcpy (sorted, days, n * sizeof (double));
+  seg_rfm_cut_points (sorted, n, result->recency);
+  memcpy (sorted, orders, n * sizeof (double));
+  seg_rfm_cut_points (sorted, n, result->frequency);
+  memcpy (sorted, revenue_cents, n * sizeof (double));
+  seg_rfm_cut_points (sorted, n, result->monetary);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      SegRfmScore *score = &out_scores[i];
+
+      score->r = seg_rfm_score_recency (days[i], result->recency);
+      score->f = seg_rfm_score_ascending (orders[i], result->frequency);
+      score->m = seg_rfm_score_ascending (revenue_cents[i], result->monetary);
+      score->group = seg_rfm_group_for_scores (score->r, score->f, score->m);
+      result->customers[score->group]++;
+      result->revenue_cents[score->group] += (gint64) revenue_cents[i];
+    }
+}
+
+/**
+ * seg_rfm_save_cuts:
+ * @db: a store database
+ * @result: the cut points and buyers to keep
+ * @error: return location for a #GError
+ *
+ * Keeps the cut points as JSON in the 'rfm_cuts' setting, where
+ * seg_rfm_load() finds them.
+ */
+gboolean
+seg_rfm_save_cuts (sqlite3             *db,
+                   const SegRfmResult  *result,
+                   GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  json = build_cuts_json (result);
+
+  if (sqlite3_prepare_v2 (db,
+                          "INSERT INTO settings (key, value) VALUES ('rfm_cuts', ?1) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (db, error);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_error_from_db (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * seg_rfm_apply:
  * @db: a store database with customer_measures filled in
  * @ref_day: the reference day recency is counted to
@@ -597,16 +684,26 @@ seg_rfm_apply (sqlite3       *db,
 
   if (sqlite3_prepare_v2 (db,
                           "UPDATE customer_measures SET r = NULL, f = NULL, m = NULL, "
-                          "rfm_group = 'Prospects' WHERE orders <= 0",
+                          "rfm_group = 'Prospects' WHERE orders <= 0 AND "
+                          "(rfm_group IS NOT 'Prospects' OR r IS NOT NULL OR "
+                          "f IS NOT NULL OR m IS NOT NULL)",
                           -1, &prospects, NULL) != SQLITE_OK ||
       sqlite3_step (prospects) != SQLITE_DONE)
     {
       set_error_from_db (db, error);
       goto failed;
     }
-  result.customers[SEG_RFM_GROUP_PROSPECTS] = sqlite3_changes (db);
+  g_clear_pointer (&prospects, sqlite3_finalize);
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM customer_measures WHERE orders <= 0",
+                          -1, &prospects, NULL) != SQLITE_OK ||
+      sqlite3_step (prospects) != SQLITE_ROW)
+    {
+      set_error_from_db (db, error);
+      goto failed;
+    }
+  result.customers[SEG_RFM_GROUP_PROSPECTS] = sqlite3_column_int64 (prospects, 0);
 
-  if (!store_cuts (db, &result, error))
+  if (!seg_rfm_save_cuts (db, &result, error))
     goto failed;
 
   if (!exec_sql (db, nested ? "RELEASE seg_rfm" : "COMMIT", error))

@@ -56,6 +56,15 @@ typedef struct
   gint64 revenue_cents[SEG_RFM_N_GROUPS];
 } SegRfmResult;
 
+/* One buyer's scores, 1 to 5 each, and group. */
+typedef struct
+{
+  guint8      r;
+  guint8      f;
+  guint8      m;
+  SegRfmGroup group;
+} SegRfmScore;
+
 #define SEG_TYPE_RFM_RESULT (seg_rfm_result_get_type ())
 
 GType          seg_rfm_result_get_type        (void) G_GNUC_CONST;
@@ -86,6 +95,16 @@ const char    *seg_rfm_group_get_title        (SegRfmGroup         group);
 const char    *seg_rfm_group_get_description  (SegRfmGroup         group);
 const char    *seg_rfm_group_get_action       (SegRfmGroup         group);
 const char    *seg_rfm_group_get_combinations (SegRfmGroup         group);
+
+void           seg_rfm_score                  (const double       *days,
+                                               const double       *orders,
+                                               const double       *revenue_cents,
+                                               gsize               n,
+                                               SegRfmResult       *result,
+                                               SegRfmScore        *out_scores);
+gboolean       seg_rfm_save_cuts              (sqlite3            *db,
+                                               const SegRfmResult *result,
+                                               GError            **error);
 
 gboolean       seg_rfm_apply                  (sqlite3            *db,
                                                gint32              ref_day,

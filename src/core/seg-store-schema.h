@@ -194,6 +194,7 @@
   "  revenue_cents     INTEGER NOT NULL DEFAULT 0,\n" /* net of refunds */ \
   "  aov_cents         INTEGER,\n" \
   "  first_order_day   INTEGER,\n" \
+  "  first_order_cents INTEGER,\n"       /* net of the first order */ \
   "  last_order_day    INTEGER,\n" \
   "  discount_orders   INTEGER NOT NULL DEFAULT 0,\n" \
   "  refunded_orders   INTEGER NOT NULL DEFAULT 0,\n" \
