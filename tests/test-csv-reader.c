@@ -339,6 +339,22 @@ test_late_invalid_utf8 (void)
   g_assert_cmpstr (seg_csv_reader_get_field (reader, 1), ==, NULL);
 }
 
+/* One Windows-1252 row among UTF-8 ones, inside the sniffed prefix: still a
+ * UTF-8 file, and only that row is read as Windows-1252. */
+static void
+test_mixed_prefix (void)
+{
+  const char *data = "name,city\nJörg,Köln\nRené,Z\xFCrich\nÅsa,Malmö\n";
+  g_autoptr(SegCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = read_all_full (data, -1, &reader, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (got, ==, "[name][city]\n[Jörg][Köln]\n[René][Zürich]\n[Åsa][Malmö]\n");
+  g_assert_cmpstr (seg_csv_reader_get_encoding (reader), ==, "UTF-8");
+  g_assert_cmpuint (seg_csv_reader_get_n_warnings (reader), ==, 1);
+}
+
 static void
 check_delimiter (const char *data,
                  char        expected)
@@ -731,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/encoding/utf16-large", test_utf16_large);
   g_test_add_func ("/csv-reader/encoding/windows-1252", test_windows_1252);
   g_test_add_func ("/csv-reader/encoding/late-invalid-utf8", test_late_invalid_utf8);
+  g_test_add_func ("/csv-reader/encoding/mixed-prefix", test_mixed_prefix);
   g_test_add_func ("/csv-reader/delimiter/sniff", test_delimiter);
   g_test_add_func ("/csv-reader/delimiter/semicolon-decimal-comma",
                    test_semicolon_decimal_comma);

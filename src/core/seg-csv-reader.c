@@ -362,14 +362,32 @@ sniff_encoding (const guint8 *p,
         return ENCODING_UTF16BE;
     }
 
-  if (g_utf8_validate_len ((const char *) p, n, &valid_end))
-    return ENCODING_UTF8;
-  if (!complete && is_truncated_utf8 ((const guint8 *) valid_end,
-                                      n - ((const guint8 *) valid_end - p)))
-    return ENCODING_UTF8;
-  /* A NUL stops validation too; such a file fails later as binary. */
-  if (*valid_end == '\0' && (gsize) ((const guint8 *) valid_end - p) < n)
-    return ENCODING_UTF8;
+  /* Mostly valid UTF-8 with a few bad bytes is a UTF-8 file with a few
+   * pasted Windows-1252 values (repaired per field later); Windows-1252
+   * text almost never forms valid multi-byte sequences by chance. */
+  {
+    const guint8 *q = p, *end = p + n;
+    gsize multi = 0, invalid = 0;
+
+    while (q < end)
+      {
+        gboolean valid = g_utf8_validate_len ((const char *) q, end - q, &valid_end);
+
+        for (const guint8 *v = q; v < (const guint8 *) valid_end; v++)
+          multi += *v >= 0xC0;
+        if (valid)
+          break;
+        q = (const guint8 *) valid_end;
+        if (!complete && is_truncated_utf8 (q, end - q))
+          break;
+        /* A NUL stops validation too; such a file fails later as binary. */
+        if (*q != '\0')
+          invalid++;
+        q++;
+      }
+    if (invalid == 0 || multi >= 2 * invalid)
+      return ENCODING_UTF8;
+  }
 
   return ENCODING_CP1252;
 }
