@@ -9,9 +9,17 @@
 #include <glib/gi18n.h>
 
 #include "seg-cli-commands.h"
+#include "seg-cli-segments.h"
 
 /* Each seg-cli-*.c file defines its commands' run functions. */
 
 const SegCliCommand seg_cli_extra_commands[] = {
+  { "segments", N_("List the segments with their figures and warnings"), seg_cli_command_segments },
+  { "count", N_("Count the customers a rule matches"), seg_cli_command_count },
+  { "rfm", N_("Print the RFM cut points and group sizes"), seg_cli_command_rfm },
+  { "add", N_("Add a segment"), seg_cli_command_add },
+  { "templates", N_("List the segment templates"), seg_cli_command_templates },
+  { "export", N_("Export a segment’s members as CSV"), seg_cli_command_export },
+  { "overlap", N_("Print how many customers segments share"), seg_cli_command_overlap },
   { NULL, NULL, NULL }
 };

@@ -22,6 +22,7 @@
 #include "seg-demo.h"
 #include "seg-measures.h"
 #include "seg-store.h"
+#include "seg-template.h"
 
 /* Shared by every command: how to say what went wrong. */
 int
@@ -250,6 +251,8 @@ command_new (int    argc,
 
   store = seg_store_create (argv[1], name, currency, &error);
   if (store == NULL)
+    return seg_cli_fail (error);
+  if (!seg_templates_add_starter_set (store, &error))
     return seg_cli_fail (error);
 
   return 0;

@@ -23,6 +23,7 @@
 #include "seg-day.h"
 #include "seg-demo.h"
 #include "seg-measures.h"
+#include "seg-template.h"
 
 #define HISTORY_DAYS 730
 
@@ -889,6 +890,9 @@ seg_demo_populate_sized (SegStore  *store,
     }
 
   if (!seg_measures_recompute (demo.db, seg_store_get_reference_day (store), NULL, error))
+    goto out;
+
+  if (!seg_templates_add_starter_set (store, error))
     goto out;
 
   ok = seg_store_commit (store, error);
