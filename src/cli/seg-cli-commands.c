@@ -13,6 +13,7 @@
 
 /* Each seg-cli-*.c file defines its commands' run functions. */
 
+int seg_cli_command_report (int argc, char **argv);  /* seg-cli-report.c */
 const SegCliCommand seg_cli_extra_commands[] = {
   { "segments", N_("List the segments with their figures and warnings"), seg_cli_command_segments },
   { "count", N_("Count the customers a rule matches"), seg_cli_command_count },
@@ -21,5 +22,6 @@ const SegCliCommand seg_cli_extra_commands[] = {
   { "templates", N_("List the segment templates"), seg_cli_command_templates },
   { "export", N_("Export a segment’s members as CSV"), seg_cli_command_export },
   { "overlap", N_("Print how many customers segments share"), seg_cli_command_overlap },
+  { "report", N_("Write the segment report as PDF"), seg_cli_command_report },
   { NULL, NULL, NULL }
 };
