@@ -23,6 +23,7 @@
 #include "seg-day.h"
 #include "seg-demo.h"
 #include "seg-measures.h"
+#include "seg-segment-list.h"
 #include "seg-template.h"
 
 #define HISTORY_DAYS 730
@@ -793,6 +794,41 @@ add_customers (Demo    *demo,
   return add_campaigns (demo, subscribers, error);
 }
 
+static gboolean
+snapshot_rfm (Demo    *demo,
+              gint32   day,
+              GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = seg_store_prepare (demo->store,
+    "INSERT OR REPLACE INTO rfm_snapshots (snapshot_day, customer_id, rfm_group) "
+    "SELECT ?1, customer_id, rfm_group FROM customer_measures", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, day);
+  return step_reset (demo, stmt, error);
+}
+
+/* Half a year of weekly segment sizes and two RFM snapshots a month apart,
+ * as if the owner had opened the store every week: the trend and movement
+ * charts have something to show from the first look. */
+static gboolean
+add_history (Demo    *demo,
+             GError **error)
+{
+  for (int week = 26; week >= 0; week--)
+    {
+      gint32 day = demo->last_day - 7 * week;
+
+      if (!seg_segments_snapshot (demo->store, day, error))
+        return FALSE;
+      if ((week == 4 || week == 0) && !snapshot_rfm (demo, day, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * seg_demo_populate:
  * @store: an empty store
@@ -889,10 +925,9 @@ seg_demo_populate_sized (SegStore  *store,
         goto out;
     }
 
-  if (!seg_measures_recompute (demo.db, seg_store_get_reference_day (store), NULL, error))
-    goto out;
-
-  if (!seg_templates_add_starter_set (store, error))
+  if (!seg_templates_add_starter_set (store, error) ||
+      !add_history (&demo, error) ||
+      !seg_measures_recompute (demo.db, seg_store_get_reference_day (store), NULL, error))
     goto out;
 
   ok = seg_store_commit (store, error);

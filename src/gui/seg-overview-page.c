@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "seg-dashboard-view.h"
 #include "seg-format.h"
 #include "seg-overview-page.h"
 #include "seg-segment-list.h"
@@ -46,6 +47,7 @@ struct _SegOverviewPage
   GtkLabel      *details[N_FIGURES];
 
   SegStore      *store;
+  GtkWidget     *dashboard;
   GCancellable  *cancellable;
   SegStoreStats  stats;
   guint          loading : 1;
@@ -61,6 +63,20 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SEGMENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+dashboard_segment_activated_cb (SegOverviewPage *self,
+                                const char      *name)
+{
+  g_signal_emit (self, signals[SEGMENT_ACTIVATED], 0, name);
+}
 
 typedef struct
 {
@@ -345,6 +361,16 @@ seg_overview_page_class_init (SegOverviewPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * SegOverviewPage::segment-activated:
+   * @name: the segment's name
+   *
+   * A chart mark standing for a segment was clicked or activated.
+   */
+  signals[SEGMENT_ACTIVATED] =
+    g_signal_new ("segment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/segmentsapp/Segments/seg-overview-page.ui");
@@ -380,6 +406,18 @@ seg_overview_page_set_store (SegOverviewPage *self,
   if (g_set_object (&self->store, store))
     {
       self->have_stats = FALSE;
+
+      if (self->dashboard != NULL)
+        gtk_box_remove (self->charts_box, g_steal_pointer (&self->dashboard));
+      if (store != NULL)
+        {
+          self->dashboard = seg_dashboard_view_new (store, seg_store_get_reference_day (store));
+          gtk_box_append (self->charts_box, self->dashboard);
+          g_signal_connect_object (self->dashboard, "segment-activated",
+                                   G_CALLBACK (dashboard_segment_activated_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
+
       seg_overview_page_reload (self);
     }
 }
@@ -406,6 +444,10 @@ seg_overview_page_reload (SegOverviewPage *self)
       set_loading (self, FALSE);
       return;
     }
+
+  if (self->dashboard != NULL)
+    seg_dashboard_view_set_day (SEG_DASHBOARD_VIEW (self->dashboard),
+                                seg_store_get_reference_day (self->store));
 
   self->cancellable = g_cancellable_new ();
   request = g_new0 (StatsRequest, 1);
