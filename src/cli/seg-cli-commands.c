@@ -14,6 +14,8 @@
 /* Each seg-cli-*.c file defines its commands' run functions. */
 
 int seg_cli_command_report (int argc, char **argv);  /* seg-cli-report.c */
+int seg_cli_command_preview (int argc, char **argv); /* seg-cli-import.c */
+int seg_cli_command_import (int argc, char **argv);  /* seg-cli-import.c */
 int seg_cli_command_chart (int argc, char **argv);   /* seg-cli-chart.c */
 const SegCliCommand seg_cli_extra_commands[] = {
   { "segments", N_("List the segments with their figures and warnings"), seg_cli_command_segments },
@@ -24,6 +26,10 @@ const SegCliCommand seg_cli_extra_commands[] = {
   { "export", N_("Export a segment’s members as CSV"), seg_cli_command_export },
   { "overlap", N_("Print how many customers segments share"), seg_cli_command_overlap },
   { "report", N_("Write the segment report as PDF"), seg_cli_command_report },
+  { "preview", N_("Show how an export file is read and which format it is"),
+    seg_cli_command_preview },
+  { "import", N_("Import store exports (Shopify, WooCommerce, Klaviyo, Mailchimp, CSV)"),
+    seg_cli_command_import },
   { "chart", N_("Draw a dashboard chart to PNG, SVG or PDF"), seg_cli_command_chart },
   { NULL, NULL, NULL }
 };
