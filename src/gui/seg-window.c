@@ -28,6 +28,7 @@
 #include "seg-format.h"
 #include "seg-measures.h"
 #include "seg-window.h"
+#include "seg-segments-controller.h" /* segment screens: seg_segments_controller_install () */
 
 struct _SegWindow
 {
@@ -670,6 +671,7 @@ seg_window_init (SegWindow *self)
 
   gtk_window_set_title (GTK_WINDOW (self), _("Segments"));
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  seg_segments_controller_install (self); /* sidebar segments, segment pages; follows the store */
 }
 
 /**
