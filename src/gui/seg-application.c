@@ -19,6 +19,7 @@
 
 #include "seg-application.h"
 #include "seg-preferences-window.h"
+#include "seg-report-controller.h"
 #include "seg-window.h"
 
 struct _SegApplication
@@ -449,6 +450,7 @@ seg_application_startup (GApplication *application)
                                            accels[i].accels);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  seg_report_controller_install (); /* win.print-report and win.export-report */
 }
 
 static void

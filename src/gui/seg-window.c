@@ -27,6 +27,7 @@
 #include "seg-demo.h"
 #include "seg-format.h"
 #include "seg-measures.h"
+#include "seg-reports-page.h"
 #include "seg-window.h"
 #include "seg-segments-controller.h" /* segment screens: seg_segments_controller_install () */
 
@@ -621,6 +622,7 @@ seg_window_class_init (SegWindowClass *klass)
   g_type_ensure (SEG_TYPE_OVERVIEW_PAGE);
   g_type_ensure (SEG_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (SEG_TYPE_CAMPAIGNS_PAGE);
+  g_type_ensure (SEG_TYPE_REPORTS_PAGE); /* the Reports page, seg-reports-page.c */
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/segmentsapp/Segments/seg-window.ui");
