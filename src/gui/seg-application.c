@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "seg-application.h"
+#include "seg-import-controller.h"
 #include "seg-preferences-window.h"
 #include "seg-report-controller.h"
 #include "seg-window.h"
@@ -451,6 +452,7 @@ seg_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
   seg_report_controller_install (); /* win.print-report and win.export-report */
+  seg_import_controller_install (GTK_APPLICATION (self)); /* win.import and file drops */
 }
 
 static void
