@@ -171,6 +171,14 @@ test_demo_realistic (void)
   g_assert_cmpint (query (store, "SELECT COUNT(*) FROM customers WHERE gender IS NOT NULL"), >, 1000);
   g_assert_cmpint (query (store, "SELECT COUNT(*) FROM customer_attributes WHERE name = 'interests'"), >, 600);
 
+  /* Half a year of weekly history: segment sizes every week, RFM groups for
+   * the last eight weeks only (older ones are pruned). */
+  g_assert_cmpint (query (store, "SELECT COUNT(*) FROM segments"), ==, 5);
+  g_assert_cmpint (query (store, "SELECT COUNT(DISTINCT snapshot_day) FROM segment_snapshots"), ==, 27);
+  g_assert_cmpint (query (store, "SELECT COUNT(*) FROM segment_snapshots"), ==, 5 * 27);
+  g_assert_cmpint (query (store, "SELECT COUNT(DISTINCT snapshot_day) FROM rfm_snapshots"), ==, 8);
+  g_assert_cmpint (query (store, "SELECT MAX(snapshot_day) FROM rfm_snapshots"), ==, LAST_DAY);
+
   /* Per-customer measures and RFM are ready for segments. */
   g_assert_cmpint (query (store, "SELECT COUNT(*) FROM customer_measures"), ==, SEG_DEMO_CONTACTS);
   g_assert_cmpint (query (store, "SELECT COUNT(DISTINCT rfm_group) FROM customer_measures"), ==, 12);

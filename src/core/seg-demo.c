@@ -23,7 +23,7 @@
 #include "seg-day.h"
 #include "seg-demo.h"
 #include "seg-measures.h"
-#include "seg-segment-list.h"
+#include "seg-history.h"
 #include "seg-template.h"
 
 #define HISTORY_DAYS 730
@@ -794,22 +794,7 @@ add_customers (Demo    *demo,
   return add_campaigns (demo, subscribers, error);
 }
 
-static gboolean
-snapshot_rfm (Demo    *demo,
-              gint32   day,
-              GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = seg_store_prepare (demo->store,
-    "INSERT OR REPLACE INTO rfm_snapshots (snapshot_day, customer_id, rfm_group) "
-    "SELECT ?1, customer_id, rfm_group FROM customer_measures", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, day);
-  return step_reset (demo, stmt, error);
-}
-
-/* Half a year of weekly segment sizes and two RFM snapshots a month apart,
+/* Half a year of weekly segment sizes and RFM groups,
  * as if the owner had opened the store every week: the trend and movement
  * charts have something to show from the first look. */
 static gboolean
@@ -820,9 +805,7 @@ add_history (Demo    *demo,
     {
       gint32 day = demo->last_day - 7 * week;
 
-      if (!seg_segments_snapshot (demo->store, day, error))
-        return FALSE;
-      if ((week == 4 || week == 0) && !snapshot_rfm (demo, day, error))
+      if (!seg_history_record (demo->store, day, error))
         return FALSE;
     }
 

@@ -27,7 +27,9 @@
 #include "seg-demo.h"
 #include "seg-format.h"
 #include "seg-measures.h"
+#include "seg-history.h"
 #include "seg-reports-page.h"
+#include "seg-template.h"
 #include "seg-window.h"
 #include "seg-segments-controller.h" /* segment screens: seg_segments_controller_install () */
 
@@ -365,6 +367,9 @@ load_thread (GTask        *task,
 
     case LOAD_CREATE:
       store = seg_store_create (load->path, NULL, load->currency, &error);
+      /* A new store starts with the guide's five core segments. */
+      if (store != NULL && !seg_templates_add_starter_set (store, &error))
+        g_clear_object (&store);
       break;
 
     case LOAD_DEMO:
@@ -417,7 +422,40 @@ load_thread (GTask        *task,
       return;
     }
 
+  /* Each day a store is opened, its segment sizes are recorded for the trend
+   * charts.  Only a store this thread opened is used here: a refresh works
+   * on the window's store, which belongs to the main thread. */
+  if (load->mode != LOAD_REFRESH && !seg_history_record (store, ref_day, &error))
+    {
+      g_warning ("Could not record today's segment sizes: %s", error->message);
+      g_clear_error (&error);
+    }
+
   g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+/* A dashboard mark standing for a segment opens that segment's page. */
+static void
+overview_segment_activated_cb (SegWindow  *self,
+                               const char *name)
+{
+  SegSegmentsController *controller = seg_segments_controller_get_for_window (self);
+  GListModel *segments;
+
+  if (controller == NULL || name == NULL)
+    return;
+
+  segments = seg_segments_controller_get_segments (controller);
+  for (guint i = 0; segments && i < g_list_model_get_n_items (segments); i++)
+    {
+      g_autoptr(SegSegment) segment = g_list_model_get_item (segments, i);
+
+      if (g_strcmp0 (seg_segment_get_name (segment), name) == 0)
+        {
+          seg_segments_controller_open_segment (controller, seg_segment_get_id (segment));
+          return;
+        }
+    }
 }
 
 static void
@@ -670,6 +708,8 @@ seg_window_init (SegWindow *self)
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
   g_signal_connect_swapped (self->overview_page, "notify::loading",
                             G_CALLBACK (overview_loading_changed_cb), self);
+  g_signal_connect_swapped (self->overview_page, "segment-activated",
+                            G_CALLBACK (overview_segment_activated_cb), self);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Segments"));
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
