@@ -14,6 +14,7 @@
 
 #include <limits.h>
 #include <locale.h>
+#include <string.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
@@ -51,14 +52,34 @@ static const Currency currencies[] = {
   { "ZAR", "R", 2 },
 };
 
-/* Writes @value with the locale's thousands separator. */
+/* Writes @value with the locale's thousands separator.  The C locale has
+ * none; "2000000" is hard to read, so group by threes with a comma there, as
+ * the chart renderer does. */
 static char *
 format_grouped (guint64 value)
 {
+  struct lconv *lc = localeconv ();
   char buf[64];
+  GString *out;
+  gsize len;
 
-  g_snprintf (buf, sizeof buf, "%'" G_GUINT64_FORMAT, value);
-  return g_strdup (buf);
+  if (lc->thousands_sep != NULL && *lc->thousands_sep != '\0')
+    {
+      g_snprintf (buf, sizeof buf, "%'" G_GUINT64_FORMAT, value);
+      return g_strdup (buf);
+    }
+
+  g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, value);
+  len = strlen (buf);
+  out = g_string_sized_new (len + len / 3);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, buf[i]);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 /**
