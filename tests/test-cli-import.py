@@ -4,6 +4,7 @@
 # Copyright 2026 The Segments authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -62,6 +63,17 @@ class ImportCliTest(unittest.TestCase):
         self.assertEqual(out["rows"][1][1], 'B "Bee"')
         text = run("preview", path).stdout
         self.assertIn("Mailchimp", text)
+
+    def test_import_log_sha256(self):
+        # The file's SHA-256, taken while reading; big enough for several
+        # reads and a part block at the end.
+        rows = "".join(f"#{1000 + i},c{i % 97}@x.com,2024-01-0{1 + i % 9} 10:00,{i}.50\n"
+                       for i in range(6007))
+        data = ("Name,Email,Created at,Total\n" + rows).encode()
+        path = self.write("o.csv", data)
+        run("import", self.store, path, "--preset", "shopify-orders")
+        self.assertEqual(self.query("SELECT file_name, file_sha256 FROM import_log"),
+                         [("o.csv", hashlib.sha256(data).hexdigest())])
 
     def test_preview_semicolons(self):
         path = self.write("s.csv", "Order ID;Date;Total\nA;2024-01-01;1,50\n")

@@ -728,6 +728,70 @@ test_short_reads (void)
     }
 }
 
+/* The digest taken while reading matches GChecksum's for every length
+ * around the 64-byte block and 64 KiB read boundaries, with the SHA
+ * extensions and without them (SEG_NO_SHA_NI). */
+static void
+check_sha256_lengths (void)
+{
+  static const gsize lengths[] = { 0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000,
+                                   65535, 65536, 65537, 65536 + 55, 65536 + 56,
+                                   200000, 300007 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      gsize len = lengths[i];
+      g_autofree char *data = g_malloc (len + 1);
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(SegCsvReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *digest = NULL;
+
+      /* Rows of printable text, so that the reader reads it all. */
+      for (gsize j = 0; j < len; j++)
+        data[j] = (j % 50 == 49) ? '\n' : 'a' + g_rand_int_range (rand, 0, 26);
+      expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+      stream = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
+      reader = seg_csv_reader_new_for_stream (stream, "t.csv", &error);
+      g_assert_no_error (error);
+      while (seg_csv_reader_read_row (reader, NULL, &error))
+        ;
+      g_assert_no_error (error);
+      digest = seg_csv_reader_dup_sha256 (reader);
+      g_assert_cmpstr (digest, ==, expected);
+    }
+}
+
+static void
+test_sha256 (void)
+{
+  check_sha256_lengths ();
+  /* The portable path too (read when each reader is made). */
+  g_setenv ("SEG_NO_SHA_NI", "1", TRUE);
+  check_sha256_lengths ();
+  g_unsetenv ("SEG_NO_SHA_NI");
+}
+
+static void
+test_sha256_unfinished (void)
+{
+  g_autoptr(GString) data = g_string_new ("a,b\n");
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(SegCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (data, "1,2\n");
+  stream = g_memory_input_stream_new_from_data (g_memdup2 (data->str, data->len), data->len,
+                                                g_free);
+  reader = seg_csv_reader_new_for_stream (stream, "t.csv", &error);
+  g_assert_no_error (error);
+  g_assert_true (seg_csv_reader_read_row (reader, NULL, &error));
+  g_assert_null (seg_csv_reader_dup_sha256 (reader));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -765,6 +829,8 @@ main (int   argc,
   g_test_add_func ("/csv-reader/cancel", test_cancel);
   g_test_add_func ("/csv-reader/large-file", test_large_file);
   g_test_add_func ("/csv-reader/short-reads", test_short_reads);
+  g_test_add_func ("/csv-reader/sha256", test_sha256);
+  g_test_add_func ("/csv-reader/sha256-unfinished", test_sha256_unfinished);
 
   return g_test_run ();
 }

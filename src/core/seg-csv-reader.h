@@ -113,4 +113,7 @@ guint64         seg_csv_reader_get_n_warnings  (SegCsvReader  *self);
 goffset         seg_csv_reader_get_bytes_read  (SegCsvReader  *self);
 goffset         seg_csv_reader_get_size        (SegCsvReader  *self);
 
+/* The SHA-256 (hex) of the input's bytes once read to the end, else NULL. */
+char           *seg_csv_reader_dup_sha256      (SegCsvReader  *self);
+
 G_END_DECLS
