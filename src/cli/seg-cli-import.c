@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -215,15 +216,15 @@ print_issues (const char *title,
 {
   if (total == 0)
     return;
-  g_print ("  %s: %" G_GUINT64_FORMAT "\n", title, total);
+  g_print ("  %s: %" PRIu64 "\n", title, total);
   for (guint i = 0; i < issues->len && i < MAX_PRINTED_ISSUES; i++)
     {
       SegImportIssue *issue = g_ptr_array_index (issues, i);
 
-      g_print (_("    line %" G_GSIZE_FORMAT ": %s\n"), issue->line, issue->reason);
+      g_print (_("    line %" "zu" ": %s\n"), issue->line, issue->reason);
     }
   if (total > MAX_PRINTED_ISSUES)
-    g_print (_("    … and %" G_GUINT64_FORMAT " more (--json lists them all)\n"),
+    g_print (_("    … and %" PRIu64 " more (--json lists them all)\n"),
              total - MIN (issues->len, MAX_PRINTED_ISSUES));
 }
 
@@ -237,19 +238,19 @@ print_summary (const SegImportSummary *s)
     preset_label = g_strdup (seg_import_preset_get_label (preset));
   g_print ("%s (%s)%s\n", s->file_name, preset_label ? preset_label : s->preset,
            s->checked_only ? _(" — checked, nothing written") : "");
-  g_print (_("  Rows read: %" G_GUINT64_FORMAT "\n"), s->rows_read);
+  g_print (_("  Rows read: %" PRIu64 "\n"), s->rows_read);
   if (s->customers_added + s->customers_updated > 0)
-    g_print (_("  Customers: %" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT " updated\n"),
+    g_print (_("  Customers: %" PRIu64 " added, %" PRIu64 " updated\n"),
              s->customers_added, s->customers_updated);
   if (s->orders_added + s->orders_updated + s->orders_unchanged > 0)
-    g_print (_("  Orders: %" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT " updated, %"
-               G_GUINT64_FORMAT " unchanged (%" G_GUINT64_FORMAT " line items)\n"),
+    g_print (_("  Orders: %" PRIu64 " added, %" PRIu64 " updated, %"
+               PRIu64 " unchanged (%" PRIu64 " line items)\n"),
              s->orders_added, s->orders_updated, s->orders_unchanged, s->line_items);
   if (s->checkouts_added + s->checkouts_updated > 0)
-    g_print (_("  Abandoned checkouts: %" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT
+    g_print (_("  Abandoned checkouts: %" PRIu64 " added, %" PRIu64
                " updated\n"), s->checkouts_added, s->checkouts_updated);
   if (s->campaign_rows > 0)
-    g_print (_("  Campaign results: %" G_GUINT64_FORMAT " added or updated\n"),
+    g_print (_("  Campaign results: %" PRIu64 " added or updated\n"),
              s->campaign_rows);
   print_issues (_("Rows skipped"), s->rows_skipped, s->skipped);
   print_issues (_("Warnings"), s->n_warnings, s->warnings);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "seg-cli-commands.h"
@@ -111,14 +112,14 @@ seg_cli_command_segments (int    argc,
     {
       g_autofree char *day_text = seg_day_to_iso (day);
 
-      g_print (_("As of %s: %" G_GINT64_FORMAT " customers\n"), day_text,
+      g_print (_("As of %s: %" PRId64 " customers\n"), day_text,
                seg_evaluation_get_total_customers (evaluation));
       for (guint i = 0; i < n; i++)
         {
           SegSegment *segment = seg_evaluation_get_segment (evaluation, i);
           const SegSegmentFigures *figures = seg_evaluation_get_figures (evaluation, i);
 
-          g_print ("%2u. %-28s %8" G_GINT64_FORMAT " %6.1f%% %12.2f  %s\n", i + 1,
+          g_print ("%2u. %-28s %8" PRId64 " %6.1f%% %12.2f  %s\n", i + 1,
                    seg_segment_get_name (segment), figures->customers, figures->share * 100,
                    figures->revenue_cents / 100.0, seg_segment_get_rule (segment));
           for (guint bit = 1; bit <= SEG_SEGMENT_WARNING_INVALID_RULE; bit <<= 1)
@@ -217,7 +218,7 @@ seg_cli_command_count (int    argc,
       print_builder (builder);
     }
   else
-    g_print ("%" G_GINT64_FORMAT "\n", customers);
+    g_print ("%" PRId64 "\n", customers);
 
   return 0;
 }
@@ -277,7 +278,7 @@ seg_cli_command_rfm (int    argc,
       g_print (_("Monetary cut points: %.2f %.2f %.2f %.2f\n"), result.monetary[0] / 100,
                result.monetary[1] / 100, result.monetary[2] / 100, result.monetary[3] / 100);
       for (guint g = 0; g < SEG_RFM_N_GROUPS; g++)
-        g_print ("  %-20s %8" G_GINT64_FORMAT " %12.2f\n", seg_rfm_group_get_title (g),
+        g_print ("  %-20s %8" PRId64 " %12.2f\n", seg_rfm_group_get_title (g),
                  result.customers[g], result.revenue_cents[g] / 100.0);
       return 0;
     }
@@ -478,8 +479,8 @@ seg_cli_command_export (int    argc,
                            output, NULL, &n_exported, &error))
     return seg_cli_fail (error);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GINT64_FORMAT " customer to %s\n",
-                        "Exported %" G_GINT64_FORMAT " customers to %s\n", n_exported),
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %" PRId64 " customer to %s\n",
+                        "Exported %" PRId64 " customers to %s\n", n_exported),
            n_exported, output);
   return 0;
 }
@@ -526,7 +527,7 @@ seg_cli_command_overlap (int    argc,
         {
           g_print ("%-28s", seg_segment_get_name (seg_evaluation_get_segment (evaluation, a)));
           for (guint b = 0; b < n; b++)
-            g_print (" %7" G_GINT64_FORMAT, seg_evaluation_get_overlap (evaluation, a, b));
+            g_print (" %7" PRId64, seg_evaluation_get_overlap (evaluation, a, b));
           g_print ("\n");
         }
       return 0;

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -177,7 +178,7 @@ append_json (GString  *out,
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          g_string_append_printf (out, "%" PRId64, json_node_get_int (node));
           break;
 
         case G_TYPE_DOUBLE:
@@ -358,9 +359,9 @@ command_stats (int    argc,
     {
       g_print (_("Store: %s\n"), name);
       g_print (_("As of: %s\n"), day_text);
-      g_print (_("Contacts: %" G_GINT64_FORMAT "\n"), stats.contacts);
-      g_print (_("Buyers: %" G_GINT64_FORMAT "\n"), stats.buyers);
-      g_print (_("Orders: %" G_GINT64_FORMAT "\n"), stats.orders);
+      g_print (_("Contacts: %" PRId64 "\n"), stats.contacts);
+      g_print (_("Buyers: %" PRId64 "\n"), stats.buyers);
+      g_print (_("Orders: %" PRId64 "\n"), stats.orders);
       g_print (_("Revenue: %.2f %s\n"), stats.revenue_cents / 100.0, currency);
       return 0;
     }

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -147,7 +148,7 @@ seg_import_summary_to_csv (const SegImportSummary *summary)
         {
           SegImportIssue *issue = g_ptr_array_index (list, i);
 
-          g_string_append_printf (out, "%" G_GSIZE_FORMAT ",%s,", issue->line,
+          g_string_append_printf (out, "%" "zu" ",%s,", issue->line,
                                   k == 0 ? "skipped" : "warning");
           append_csv_cell (out, issue->column);
           g_string_append_c (out, ',');
@@ -1122,7 +1123,7 @@ upsert_customer (Run             *run,
           if (sqlite3_changes (run->db) == 0)
             {
               g_set_error (error, SEG_IMPORT_ERROR, SEG_IMPORT_ERROR_FAILED,
-                           _("Could not add the customer on line %" G_GSIZE_FORMAT "."),
+                           _("Could not add the customer on line %" "zu" "."),
                            run->line);
               return FALSE;
             }
@@ -1824,7 +1825,7 @@ import_order_row (Run     *run,
     {
       skip_row (run, -1,
                 g_strdup_printf (_("the order “%s” could not be imported (see line %"
-                                   G_GSIZE_FORMAT ")"),
+                                   "zu" ")"),
                                  key, run->order->line));
       return TRUE;
     }

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -1353,7 +1354,7 @@ seg_segments_query_members (SegStore    *store,
   for (guint i = 0; i < G_N_ELEMENTS (sort_columns[column].sql); i++)
     if (sort_columns[column].sql[i] != NULL)
       g_string_append_printf (tail, "%s%s, ", sort_columns[column].sql[i], direction);
-  g_string_append_printf (tail, "m.customer_id%s LIMIT %" G_GINT64_FORMAT " OFFSET %" G_GINT64_FORMAT,
+  g_string_append_printf (tail, "m.customer_id%s LIMIT %" PRId64 " OFFSET %" PRId64,
                           direction, limit < 0 ? -1 : limit, MAX (offset, 0));
 
   db = seg_store_get_db (store);
@@ -1541,10 +1542,10 @@ seg_segments_warning_dup_message (SegSegmentWarnings  warning,
     {
     case SEG_SEGMENT_WARNING_TOO_SMALL:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Only %" G_GINT64_FORMAT " customer is in this "
+                                           "Only %" PRId64 " customer is in this "
                                            "segment: too few to act on or to measure. "
                                            "Widen the rule or merge it with another segment.",
-                                           "Only %" G_GINT64_FORMAT " customers are in this "
+                                           "Only %" PRId64 " customers are in this "
                                            "segment: too few to act on or to measure. "
                                            "Widen the rule or merge it with another segment.",
                                            figures->customers),
@@ -1562,10 +1563,10 @@ seg_segments_warning_dup_message (SegSegmentWarnings  warning,
         /* Translators: the rule of thumb behind the "too many segments"
          * warning: segments, customers, the "too small" size, and the
          * name of the last segment the data supports. */
-        return g_strdup_printf (_("There are %" G_GINT64_FORMAT " segments for %"
-                                  G_GINT64_FORMAT " customers: more than the data supports. "
+        return g_strdup_printf (_("There are %" PRId64 " segments for %"
+                                  PRId64 " customers: more than the data supports. "
                                   "With fewer than 500 customers keep to 5 segments; after "
-                                  "that, about one segment per %" G_GINT64_FORMAT " customers. "
+                                  "that, about one segment per %" PRId64 " customers. "
                                   "Segments below “%s” in priority add little: consider "
                                   "removing or merging them."),
                                 n_segments, evaluation->total_customers,

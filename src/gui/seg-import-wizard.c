@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -188,7 +189,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
   if (column == 0)
     {
-      g_autofree char *line = g_strdup_printf ("%" G_GSIZE_FORMAT,
+      g_autofree char *line = g_strdup_printf ("%" "zu",
                                                seg_import_mapping_get_sample_line (mapping, row));
 
       gtk_label_set_label (label, line);
@@ -453,10 +454,10 @@ problem_row_new (const Problem *problem)
 
   if (problem->issue->column != NULL)
     /* Translators: a problem's place, "Line 12 · Email". */
-    title = g_strdup_printf (_("Line %" G_GSIZE_FORMAT " · %s"),
+    title = g_strdup_printf (_("Line %" "zu" " · %s"),
                              problem->issue->line, problem->issue->column);
   else
-    title = g_strdup_printf (_("Line %" G_GSIZE_FORMAT), problem->issue->line);
+    title = g_strdup_printf (_("Line %" "zu"), problem->issue->line);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
