@@ -822,6 +822,232 @@ test_changed_signal (void)
   g_assert_cmpuint (changed, ==, 3);
 }
 
+/* Grouping and punctuation follow LC_NUMERIC; the C locale (what CI runs
+ * in) keeps "1,234".  Only the locales installed here are tried. */
+static void
+test_format_locale (void)
+{
+  static const struct { const char *locale; double value; int decimals; const char *expected; } cases[] = {
+    { "en_US.UTF-8", 1234567.25, 2, "1,234,567.25" },
+    { "en_US.UTF-8", -1234, 0, "−1,234" },
+    { "en_US.UTF-8", 999, 0, "999" },
+    { "de_DE.UTF-8", 1234567.25, 2, "1.234.567,25" },
+    { "de_DE.UTF-8", 999.5, 1, "999,5" },
+    { "en_IN.UTF-8", 1234567.25, 2, "12,34,567.25" },
+    { "fr_FR.UTF-8", 1234567.25, 2, "1\u202f234\u202f567,25" },
+    /* Latin-1's no-break space, written in UTF-8 for Pango. */
+    { "fr_FR.ISO-8859-1", 1234567, 0, "1\u00a0234\u00a0567" },
+  };
+  g_autofree char *numeric = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *ctype = g_strdup (setlocale (LC_CTYPE, NULL));
+  g_autoptr(SegChart) chart = seg_chart_new (SEG_CHART_BAR_HORIZONTAL);
+  guint tried = 0;
+  char *text;
+
+  g_assert_nonnull (setlocale (LC_NUMERIC, "C"));
+  text = seg_chart_format_number (1234567.25, 2);
+  g_assert_cmpstr (text, ==, "1,234,567.25");
+  g_free (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (setlocale (LC_NUMERIC, cases [i].locale) == NULL ||
+          setlocale (LC_CTYPE, cases [i].locale) == NULL)
+        {
+          g_test_message ("%s is not installed", cases [i].locale);
+          continue;
+        }
+      text = seg_chart_format_number (cases [i].value, cases [i].decimals);
+      g_assert_cmpstr (text, ==, cases [i].expected);
+      g_free (text);
+      tried++;
+    }
+
+  /* Values, ticks and money go through the same code. */
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") != NULL)
+    {
+      seg_chart_set_value_format (chart, SEG_CHART_FORMAT_MONEY);
+      seg_chart_set_currency (chart, "USD");
+      text = seg_chart_format_value (chart, 1234567);
+      g_assert_cmpstr (text, ==, "$1,234,567");
+      g_free (text);
+    }
+
+  setlocale (LC_NUMERIC, numeric);
+  setlocale (LC_CTYPE, ctype);
+
+  if (tried == 0)
+    g_test_skip ("No locale with thousands grouping is installed");
+}
+
+static void
+test_show_share (void)
+{
+  g_autoptr(SegChart) chart = seg_chart_new (SEG_CHART_BAR_HORIZONTAL);
+  const char *names[] = { "Champions", "Loyal", NULL };
+  const double aov[] = { 137, 543 };
+  g_autofree char *with_share = NULL;
+  g_autofree char *summary_with_share = NULL;
+  g_autofree char *mark = NULL;
+  g_autofree char *summary = NULL;
+  guint changed = 0;
+
+  seg_chart_set_title (chart, "Average order value");
+  seg_chart_set_value_format (chart, SEG_CHART_FORMAT_MONEY);
+  seg_chart_set_currency (chart, "USD");
+  seg_chart_set_categories (chart, names, -1);
+  seg_chart_add_series (chart, "", aov, 2);
+
+  g_assert_true (seg_chart_get_show_share (chart));
+  with_share = seg_chart_describe_mark (chart, 0);
+  g_assert_cmpstr (with_share, ==, "Champions: $137 (20.1%)");
+  summary_with_share = seg_chart_dup_summary (chart);
+  g_assert_cmpstr (summary_with_share, ==,
+                   "Average order value: Champions $137 (20.1%), Loyal $543 (79.9%).");
+
+  /* An average's share of the sum of averages means nothing. */
+  g_signal_connect_swapped (chart, "changed", G_CALLBACK (g_atomic_int_inc), &changed);
+  seg_chart_set_show_share (chart, FALSE);
+  seg_chart_set_show_share (chart, FALSE);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (seg_chart_get_show_share (chart));
+  mark = seg_chart_describe_mark (chart, 0);
+  g_assert_cmpstr (mark, ==, "Champions: $137");
+  summary = seg_chart_dup_summary (chart);
+  g_assert_cmpstr (summary, ==, "Average order value: Champions $137, Loyal $543.");
+}
+
+static gboolean
+boxes_equal (GArray *a,
+             GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const SegChartTextBox *x = &g_array_index (a, SegChartTextBox, i);
+      const SegChartTextBox *y = &g_array_index (b, SegChartTextBox, i);
+
+      if (x->role != y->role || memcmp (x->corners, y->corners, sizeof x->corners) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static double
+widest_box (GArray           *boxes,
+            SegChartTextRole  role)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const SegChartTextBox *box = &g_array_index (boxes, SegChartTextBox, i);
+
+      if (box->role == role)
+        widest = MAX (widest, box->extents.width);
+    }
+
+  return widest;
+}
+
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  int height = cairo_image_surface_get_height (a);
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  g_assert_cmpmem (cairo_image_surface_get_data (a), stride * height,
+                   cairo_image_surface_get_data (b), stride * height);
+}
+
+/* The renderer keeps text layouts on the chart between draws: a chart
+ * that was drawn before, at other sizes and with other labels, must draw
+ * exactly as a fresh one does. */
+static void
+test_render_cache (void)
+{
+  const char *short_names[] = { "A", "B", "C", "D", "E", "F", NULL };
+  const double values[] = { 120, 80, 60, 40, 30, 10 };
+
+  for (guint kind = 0; kind < SEG_CHART_N_KINDS; kind++)
+    {
+      g_autoptr(SegChart) chart = make_chart (kind, DATA_REALISTIC);
+      g_autoptr(SegChart) fresh = make_chart (kind, DATA_REALISTIC);
+      cairo_surface_t *a, *b;
+
+      cairo_surface_destroy (render (chart, 520, 320, NULL));
+      cairo_surface_destroy (render (chart, 300, 200, NULL));
+      cairo_surface_destroy (render (chart, 1200, 700, NULL));
+      a = render (chart, 520, 320, NULL);
+      b = render (fresh, 520, 320, NULL);
+      assert_same_pixels (a, b);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+
+  /* Change a category's label between draws. */
+  {
+    g_autoptr(SegChart) chart = seg_chart_new (SEG_CHART_BAR_HORIZONTAL);
+    g_autoptr(SegChart) fresh = seg_chart_new (SEG_CHART_BAR_HORIZONTAL);
+    g_autoptr(GArray) before = NULL;
+    g_autoptr(GArray) after = NULL;
+    g_autoptr(GArray) expected = NULL;
+    const char *long_names[] = { "A", "B", "Customers who came back after a year away", "D", "E",
+                                 "F", NULL };
+    cairo_surface_t *a, *b;
+
+    seg_chart_set_title (chart, "Customers");
+    seg_chart_set_categories (chart, short_names, -1);
+    seg_chart_add_series (chart, "Customers", values, 6);
+    seg_chart_set_title (fresh, "Customers");
+    seg_chart_set_categories (fresh, long_names, -1);
+    seg_chart_add_series (fresh, "Customers", values, 6);
+
+    cairo_surface_destroy (render (chart, 520, 320, NULL));
+    before = seg_chart_dup_text_boxes (chart, 520, 320, NULL);
+
+    seg_chart_set_categories (chart, long_names, -1);
+    cairo_surface_destroy (render (chart, 520, 320, NULL));
+    after = seg_chart_dup_text_boxes (chart, 520, 320, NULL);
+    expected = seg_chart_dup_text_boxes (fresh, 520, 320, NULL);
+
+    g_assert_false (boxes_equal (before, after));
+    g_assert_true (boxes_equal (after, expected));
+    g_assert_cmpfloat (widest_box (after, SEG_CHART_TEXT_CATEGORY), >,
+                       widest_box (before, SEG_CHART_TEXT_CATEGORY) + 20);
+
+    a = render (chart, 520, 320, NULL);
+    b = render (fresh, 520, 320, NULL);
+    assert_same_pixels (a, b);
+    cairo_surface_destroy (a);
+    cairo_surface_destroy (b);
+  }
+
+  /* And a different font family: the cache is per family. */
+  {
+    g_autoptr(SegChart) chart = make_chart (SEG_CHART_BAR_VERTICAL, DATA_REALISTIC);
+    g_autoptr(SegChart) fresh = make_chart (SEG_CHART_BAR_VERTICAL, DATA_REALISTIC);
+    SegChartStyle style;
+    cairo_surface_t *a, *b;
+
+    seg_chart_style_init (&style);
+    cairo_surface_destroy (render (chart, 520, 320, &style));
+    style.font_family = "Monospace";
+    style.font_size = 11;
+    a = render (chart, 520, 320, &style);
+    b = render (fresh, 520, 320, &style);
+    assert_same_pixels (a, b);
+    cairo_surface_destroy (a);
+    cairo_surface_destroy (b);
+  }
+}
+
 static gboolean
 file_starts_with (const char *path,
                   const char *prefix,
@@ -928,9 +1154,15 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  /* The expected numbers and dates are written as in the C locale, whatever
+   * the developer's; /chart/format/locale tries the others. */
+  setlocale (LC_NUMERIC, "C");
+  setlocale (LC_TIME, "C");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/format", test_format);
+  g_test_add_func ("/chart/format/locale", test_format_locale);
+  g_test_add_func ("/chart/show-share", test_show_share);
   g_test_add_func ("/chart/summary", test_summary);
   g_test_add_func ("/chart/changed-signal", test_changed_signal);
   for (guint kind = 0; kind < SEG_CHART_N_KINDS; kind++)
@@ -940,6 +1172,7 @@ main (int   argc,
       g_test_add_data_func (path, GINT_TO_POINTER (kind), test_render_kind);
     }
   g_test_add_func ("/chart/render/stable", test_render_stable);
+  g_test_add_func ("/chart/render/cache", test_render_cache);
   g_test_add_func ("/chart/render/scaled", test_render_scaled);
   g_test_add_func ("/chart/render/tiny", test_render_tiny);
   g_test_add_func ("/chart/render/negative-and-missing", test_render_negative_and_missing);

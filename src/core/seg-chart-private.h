@@ -40,6 +40,18 @@ struct _SegChart
   GPtrArray      *row_labels;        /* char * */
   GPtrArray      *column_labels;     /* char * */
   char          **cell_labels;       /* n_rows × n_columns, may hold NULL */
+
+  gboolean        show_share;
+
+  /* The renderer's text layouts, kept between draws: laying text out is
+   * most of what drawing a chart costs, and the chart only changes when it
+   * says so.  @serial grows on every "changed"; the renderer drops what it
+   * kept for an older serial.  @render_lock keeps two threads drawing the
+   * same chart from sharing the cache (the second draws without it). */
+  guint           serial;
+  GMutex          render_lock;
+  gpointer        render_cache;
+  GDestroyNotify  render_cache_free;
 };
 
 typedef struct

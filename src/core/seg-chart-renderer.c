@@ -10,7 +10,10 @@
  * tests agree exactly with what was drawn.
  *
  * Text is laid out with hinting off and unrounded glyph positions, so the
- * same chart measures the same on screen, on paper and in a PNG.
+ * same chart measures the same on screen, on paper and in a PNG.  That also
+ * makes a layout independent of the cairo_t it is drawn to, so the chart
+ * keeps its layouts from one draw to the next (TextCache): a redraw at the
+ * same size shapes no text at all.
  */
 
 #define G_LOG_DOMAIN "seg-chart"
@@ -67,12 +70,45 @@ typedef struct
   double             cx, cy, r0, r1, a0, a1;
 } Mark;
 
+/* What a layout depends on besides the cache's context and font family. */
+typedef struct
+{
+  char *text;
+  int   size;       /* absolute font size, Pango units */
+  int   weight;
+  int   width;      /* Pango units; -1 when not ellipsized */
+  int   max_lines;
+  guint hash;
+} TextKey;
+
+typedef struct
+{
+  TextKey      key;
+  PangoLayout *layout;
+  guint        generation;  /* of the last scene that used it */
+} TextEntry;
+
+/* Layouts kept on a chart between scenes.  Entries a scene did not use are
+ * dropped when it ends, so the cache holds one size's text and a resize
+ * costs only the labels whose room changed. */
+typedef struct
+{
+  GThread      *thread;     /* Pango's default font map is per thread */
+  char         *family;
+  guint         serial;     /* the chart's, when the entries were made */
+  guint         generation;
+  PangoContext *pango;
+  GHashTable   *entries;    /* TextEntry, as its own key */
+} TextCache;
+
 typedef struct
 {
   SegChart              *chart;
   SegChartStyle          style;
   cairo_t               *cr;
   PangoContext          *pango;
+  TextCache             *cache;
+  gboolean               cache_locked;  /* else the cache is the scene's own */
   PangoFontDescription  *fonts[N_FONTS];
   double                 width;
   double                 height;
@@ -192,6 +228,134 @@ text_on (Rgba fill)
 
 /* Helpers */
 
+static guint
+text_key_hash (gconstpointer data)
+{
+  return ((const TextEntry *) data)->key.hash;
+}
+
+static gboolean
+text_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextKey *x = &((const TextEntry *) a)->key;
+  const TextKey *y = &((const TextEntry *) b)->key;
+
+  return x->hash == y->hash && x->size == y->size && x->weight == y->weight &&
+         x->width == y->width && x->max_lines == y->max_lines &&
+         strcmp (x->text, y->text) == 0;
+}
+
+static void
+text_entry_free (gpointer data)
+{
+  TextEntry *entry = data;
+
+  g_free (entry->key.text);
+  g_clear_object (&entry->layout);
+  g_free (entry);
+}
+
+static TextCache *
+text_cache_new (const char *family)
+{
+  TextCache *cache = g_new0 (TextCache, 1);
+  cairo_font_options_t *options;
+
+  cache->thread = g_thread_self ();
+  cache->family = g_strdup (family);
+  cache->entries = g_hash_table_new_full (text_key_hash, text_key_equal, text_entry_free, NULL);
+
+  cache->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (cache->pango, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (cache->pango, FALSE);
+  pango_context_set_language (cache->pango, pango_language_get_default ());
+
+  return cache;
+}
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *cache = data;
+
+  g_hash_table_unref (cache->entries);
+  g_clear_object (&cache->pango);
+  g_free (cache->family);
+  g_free (cache);
+}
+
+static gboolean
+text_entry_unused (gpointer key,
+                   gpointer value,
+                   gpointer user_data)
+{
+  return ((TextEntry *) key)->generation != GPOINTER_TO_UINT (user_data);
+}
+
+/* The chart's own cache when no other thread is drawing it, made anew when
+ * the chart changed, the font family did or another thread drew it last. */
+static void
+scene_take_cache (Scene *s)
+{
+  SegChart *chart = s->chart;
+  TextCache *cache;
+
+  if (!g_mutex_trylock (&chart->render_lock))
+    {
+      s->cache = text_cache_new (s->style.font_family);
+      s->cache_locked = FALSE;
+      return;
+    }
+
+  cache = chart->render_cache;
+  if (cache != NULL &&
+      (cache->thread != g_thread_self () || cache->serial != chart->serial ||
+       g_strcmp0 (cache->family, s->style.font_family) != 0))
+    {
+      chart->render_cache_free (g_steal_pointer (&chart->render_cache));
+      cache = NULL;
+    }
+
+  if (cache == NULL)
+    {
+      cache = text_cache_new (s->style.font_family);
+      cache->serial = chart->serial;
+      chart->render_cache = cache;
+      chart->render_cache_free = text_cache_free;
+    }
+
+  cache->generation++;
+  s->cache = cache;
+  s->cache_locked = TRUE;
+}
+
+static void
+scene_give_back_cache (Scene *s)
+{
+  if (s->cache == NULL)
+    return;
+
+  if (s->cache_locked)
+    {
+      g_hash_table_foreach_remove (s->cache->entries, text_entry_unused,
+                                   GUINT_TO_POINTER (s->cache->generation));
+      g_mutex_unlock (&s->chart->render_lock);
+    }
+  else
+    {
+      text_cache_free (s->cache);
+    }
+
+  s->cache = NULL;
+  s->pango = NULL;
+}
+
 static PangoFontDescription *
 make_font (const SegChartStyle *style,
            double               size,
@@ -206,6 +370,93 @@ make_font (const SegChartStyle *style,
   return font;
 }
 
+/* The cached layout of @text in @font, made on first use.  Cached layouts
+ * are shared: callers must not change them. */
+static PangoLayout *
+lookup_layout (Scene                      *s,
+               const PangoFontDescription *font,
+               const char                 *text,
+               int                         width,
+               int                         max_lines)
+{
+  TextEntry probe, *entry;
+  gpointer found;
+
+  probe.key.text = (char *) (text ? text : "");
+  probe.key.size = pango_font_description_get_size (font);
+  probe.key.weight = pango_font_description_get_weight (font);
+  probe.key.width = width;
+  probe.key.max_lines = width > 0 && max_lines > 1 ? max_lines : 1;
+  probe.key.hash = g_str_hash (probe.key.text) ^
+                   ((guint) probe.key.size * 2654435761u) ^
+                   ((guint) probe.key.weight * 40503u) ^
+                   ((guint) width * 97u) ^ (guint) probe.key.max_lines;
+
+  if (g_hash_table_lookup_extended (s->cache->entries, &probe, &found, NULL))
+    {
+      entry = found;
+      entry->generation = s->cache->generation;
+      return entry->layout;
+    }
+
+  entry = g_new0 (TextEntry, 1);
+  entry->key = probe.key;
+  entry->key.text = g_strdup (probe.key.text);
+  entry->generation = s->cache->generation;
+  entry->layout = pango_layout_new (s->pango);
+
+  pango_layout_set_font_description (entry->layout, font);
+  if (entry->key.max_lines <= 1)
+    pango_layout_set_single_paragraph_mode (entry->layout, TRUE);
+  pango_layout_set_text (entry->layout, entry->key.text, -1);
+
+  if (width > 0)
+    {
+      pango_layout_set_width (entry->layout, width);
+      pango_layout_set_ellipsize (entry->layout, PANGO_ELLIPSIZE_END);
+      if (entry->key.max_lines > 1)
+        {
+          pango_layout_set_wrap (entry->layout, PANGO_WRAP_WORD);
+          pango_layout_set_height (entry->layout, -entry->key.max_lines);
+          pango_layout_set_alignment (entry->layout, PANGO_ALIGN_CENTER);
+        }
+    }
+
+  g_hash_table_add (s->cache->entries, entry);
+
+  return entry->layout;
+}
+
+/* A layout of @text, ellipsized at @max_width unless that is negative, on
+ * up to @max_lines lines.  Returns a new reference to a shared layout. */
+static PangoLayout *
+make_layout_in_font (Scene                      *s,
+                     const PangoFontDescription *font,
+                     const char                 *text,
+                     double                      max_width,
+                     int                         max_lines)
+{
+  PangoLayout *natural;
+  PangoRectangle logical;
+  int width;
+
+  natural = lookup_layout (s, font, text, -1, 1);
+  if (max_width <= 0)
+    return g_object_ref (natural);
+
+  /* One line that fits is drawn just as it would be without a width, and
+   * most labels fit: measure and keep one layout for them, not two. */
+  width = (int) floor (max_width * PANGO_SCALE);
+  if (max_lines <= 1)
+    {
+      pango_layout_get_extents (natural, NULL, &logical);
+      if (logical.width <= width)
+        return g_object_ref (natural);
+    }
+
+  return g_object_ref (lookup_layout (s, font, text, width, max_lines));
+}
+
 static PangoLayout *
 make_layout (Scene      *s,
              FontKind    font,
@@ -213,26 +464,7 @@ make_layout (Scene      *s,
              double      max_width,
              int         max_lines)
 {
-  PangoLayout *layout = pango_layout_new (s->pango);
-
-  pango_layout_set_font_description (layout, s->fonts [font]);
-  if (max_lines <= 1)
-    pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_set_text (layout, text ? text : "", -1);
-
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) floor (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      if (max_lines > 1)
-        {
-          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-          pango_layout_set_height (layout, -max_lines);
-          pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-        }
-    }
-
-  return layout;
+  return make_layout_in_font (s, s->fonts [font], text, max_width, max_lines);
 }
 
 static void
@@ -254,10 +486,9 @@ text_width (Scene      *s,
             FontKind    font,
             const char *text)
 {
-  g_autoptr(PangoLayout) layout = make_layout (s, font, text, -1, 1);
   double width;
 
-  text_size (layout, &width, NULL);
+  text_size (lookup_layout (s, s->fonts [font], text, -1, 1), &width, NULL);
   return width;
 }
 
@@ -994,7 +1225,6 @@ draw_empty (Scene *s)
 
   layout = make_layout (s, FONT_LARGE, seg_chart_get_empty_text (s->chart),
                         MAX (area.width, 1), 3);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   text_size (layout, NULL, &h);
   if (h > area.height)
     return;
@@ -1524,7 +1754,7 @@ draw_donut (Scene *s)
     /* The total in the hole. */
     {
       g_autofree char *total_text = seg_chart_format_label (chart, total);
-      g_autoptr(PangoLayout) value = make_layout (s, FONT_TITLE, total_text, -1, 1);
+      g_autoptr(PangoLayout) value = NULL;
       g_autoptr(PangoFontDescription) big = NULL;
       g_autoptr(PangoLayout) caption = make_layout (s, FONT_SMALL, _("Total"), -1, 1);
       double vw, vh, cw, ch;
@@ -1533,7 +1763,7 @@ draw_donut (Scene *s)
       big = pango_font_description_copy (s->fonts [FONT_TITLE]);
       pango_font_description_set_absolute_size (big, CLAMP (r0 * 0.22, s->fs * 1.15, s->fs * 2.4) *
                                                      PANGO_SCALE);
-      pango_layout_set_font_description (value, big);
+      value = make_layout_in_font (s, big, total_text, -1, 1);
       text_size (value, &vw, &vh);
       text_size (caption, &cw, &ch);
       if (hypot (MAX (vw, cw), vh + ch) <= 2 * r0 * 0.92)
@@ -2228,7 +2458,6 @@ scene_init (Scene               *s,
             double               height,
             const SegChartStyle *style)
 {
-  cairo_font_options_t *options;
   double shrink;
 
   memset (s, 0, sizeof *s);
@@ -2248,19 +2477,14 @@ scene_init (Scene               *s,
   if (s->style.scale <= 0)
     s->style.scale = 1;
 
-  /* Narrow panels get slightly smaller text, never below 85%. */
+  /* Narrow panels get slightly smaller text, never below 85%, in steps of
+   * 2.5%: seven sizes rather than one per width, so that while a window is
+   * resized the text cache still has most of the chart's text laid out. */
   shrink = MIN (width / 520, height / 320);
-  s->fs = s->style.font_size * CLAMP (shrink, 0.85, 1.0);
+  s->fs = s->style.font_size * round (CLAMP (shrink, 0.85, 1.0) * 40) / 40;
 
-  s->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (s->pango, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (s->pango, FALSE);
-  pango_context_set_language (s->pango, pango_language_get_default ());
+  scene_take_cache (s);
+  s->pango = s->cache->pango;
 
   s->fonts [FONT_BODY] = make_font (&s->style, s->fs, PANGO_WEIGHT_NORMAL);
   s->fonts [FONT_SMALL] = make_font (&s->style, s->fs * 0.88, PANGO_WEIGHT_NORMAL);
@@ -2306,7 +2530,7 @@ scene_clear (Scene *s)
 {
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&s->fonts [i], pango_font_description_free);
-  g_clear_object (&s->pango);
+  scene_give_back_cache (s);
   g_clear_pointer (&s->marks, g_array_unref);
   g_clear_pointer (&s->texts, g_array_unref);
 }

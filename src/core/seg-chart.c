@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -43,6 +44,7 @@ enum {
   PROP_VALUE_FORMAT,
   PROP_CURRENCY,
   PROP_EMPTY_TEXT,
+  PROP_SHOW_SHARE,
   N_PROPS
 };
 
@@ -110,6 +112,7 @@ set_str (char       **str_pointer,
 static void
 emit_changed (SegChart *self)
 {
+  self->serial++;
   g_signal_emit (self, signals [CHANGED], 0);
 }
 
@@ -306,6 +309,9 @@ seg_chart_finalize (GObject *object)
   g_clear_pointer (&self->row_labels, g_ptr_array_unref);
   g_clear_pointer (&self->column_labels, g_ptr_array_unref);
   clear_matrix (self);
+  if (self->render_cache != NULL)
+    self->render_cache_free (g_steal_pointer (&self->render_cache));
+  g_mutex_clear (&self->render_lock);
 
   G_OBJECT_CLASS (seg_chart_parent_class)->finalize (object);
 }
@@ -337,6 +343,9 @@ seg_chart_get_property (GObject    *object,
       break;
     case PROP_EMPTY_TEXT:
       g_value_set_string (value, seg_chart_get_empty_text (self));
+      break;
+    case PROP_SHOW_SHARE:
+      g_value_set_boolean (value, self->show_share);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -370,6 +379,9 @@ seg_chart_set_property (GObject      *object,
       break;
     case PROP_EMPTY_TEXT:
       seg_chart_set_empty_text (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_SHARE:
+      seg_chart_set_show_share (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -411,13 +423,18 @@ seg_chart_class_init (SegChartClass *klass)
     g_param_spec_string ("empty-text", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_SHARE] =
+    g_param_spec_boolean ("show-share", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SegChart::changed:
    *
-   * Emitted whenever anything drawn changes: data, titles or format.
+   * Emitted whenever anything drawn or described changes: data, titles,
+   * format or whether shares are written.
    */
   signals [CHANGED] =
     g_signal_new ("changed",
@@ -435,6 +452,8 @@ seg_chart_init (SegChart *self)
   self->series = g_ptr_array_new_with_free_func (series_free);
   self->row_labels = g_ptr_array_new_with_free_func (g_free);
   self->column_labels = g_ptr_array_new_with_free_func (g_free);
+  self->show_share = TRUE;
+  g_mutex_init (&self->render_lock);
 }
 
 const char *
@@ -621,6 +640,40 @@ seg_chart_set_empty_text (SegChart   *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMPTY_TEXT]);
       emit_changed (self);
     }
+}
+
+gboolean
+seg_chart_get_show_share (SegChart *self)
+{
+  g_return_val_if_fail (SEG_IS_CHART (self), FALSE);
+
+  return self->show_share;
+}
+
+/**
+ * seg_chart_set_show_share:
+ * @show_share: whether each value's share of the total means something
+ *
+ * Descriptions and the summary write a value's share of its series' total,
+ * "$12,340 (31%)", when the values add up to something: customers, revenue.
+ * Averages and rates do not ("AOV $137 (20.1%)" says nothing), so charts of
+ * them turn this off.  Shares are never written for percentages, decimals,
+ * negative values or lines over time, whatever this says.  The default is
+ * %TRUE.
+ */
+void
+seg_chart_set_show_share (SegChart *self,
+                          gboolean  show_share)
+{
+  g_return_if_fail (SEG_IS_CHART (self));
+
+  show_share = !!show_share;
+  if (self->show_share == show_share)
+    return;
+
+  self->show_share = show_share;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SHARE]);
+  emit_changed (self);
 }
 
 /**
@@ -1156,7 +1209,7 @@ seg_chart_describe_mark (SegChart *self,
     name = dup_category_name (self, category);
     value_text = format_value_full (self, value, TRUE);
 
-    if (seg_chart_shares_make_sense (self) && !isnan (value) &&
+    if (self->show_share && seg_chart_shares_make_sense (self) && !isnan (value) &&
         self->kind != SEG_CHART_LINE && self->kind != SEG_CHART_AREA)
       {
         double total = seg_chart_series_total (self, series);
@@ -1280,7 +1333,7 @@ seg_chart_dup_summary (SegChart *self)
     default:
       {
         guint n_series = self->kind == SEG_CHART_DONUT ? 1 : self->series->len;
-        gboolean shares = seg_chart_shares_make_sense (self);
+        gboolean shares = self->show_share && seg_chart_shares_make_sense (self);
 
         for (guint s = 0; s < n_series; s++)
           {
@@ -1393,27 +1446,58 @@ seg_chart_shares_make_sense (SegChart *self)
   return TRUE;
 }
 
-/* Thousands separators and the decimal point come from the C library's
- * LC_NUMERIC; in the C locale, which has none, we write "1,234". */
+/* The locale's way of writing a number's punctuation, in UTF-8: a
+ * Latin-1 locale's thousands separator (a no-break space, 0xA0) is not,
+ * and Pango would draw it as a box. */
+static const char *
+locale_punctuation (const char  *text,
+                    char       **converted)
+{
+  if (text == NULL || text [0] == '\0')
+    return NULL;
+  if (g_utf8_validate (text, -1, NULL))
+    return text;
+  *converted = g_locale_to_utf8 (text, -1, NULL, NULL, NULL);
+  return *converted;
+}
+
+/* Thousands separators, their grouping and the decimal point come from the
+ * C library's LC_NUMERIC: "1,234,567.5" in en_US, "1.234.567,5" in de_DE,
+ * "12,34,567.5" in en_IN.  The C locale has no separator; there we write
+ * "1,234" (or "1.234" where the decimal point is a comma), in threes. */
 char *
 seg_chart_format_number (double value,
                          int    decimals)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   char format[16];
+  gboolean separator_before[G_ASCII_DTOSTR_BUF_SIZE] = { FALSE };
   struct lconv *lc = localeconv ();
-  const char *point = (lc->decimal_point && *lc->decimal_point) ? lc->decimal_point : ".";
-  const char *separator = lc->thousands_sep ? lc->thousands_sep : "";
+  g_autofree char *point_utf8 = NULL;
+  g_autofree char *separator_utf8 = NULL;
+  const char *point = locale_punctuation (lc->decimal_point, &point_utf8);
+  const char *separator = locale_punctuation (lc->thousands_sep, &separator_utf8);
+  const char *grouping = lc->grouping ? lc->grouping : "";
   g_autoptr(GString) out = g_string_new (NULL);
-  const char *dot;
-  gsize int_len;
+  const char *dot, *group;
+  gsize int_len, left;
   double magnitude;
+  int size;
 
   if (!isfinite (value))
     return g_strdup ("–");
 
-  if (separator [0] == '\0')
-    separator = g_str_equal (point, ",") ? "." : ",";
+  if (point == NULL)
+    point = ".";
+  if (separator == NULL)
+    {
+      separator = g_str_equal (point, ",") ? "." : ",";
+      grouping = "\3";
+    }
+  else if (grouping [0] == '\0')
+    {
+      grouping = "\3";
+    }
 
   decimals = CLAMP (decimals, 0, 9);
   g_snprintf (format, sizeof format, "%%.%df", decimals);
@@ -1427,9 +1511,28 @@ seg_chart_format_number (double value,
   dot = strchr (buffer, '.');
   int_len = dot ? (gsize) (dot - buffer) : strlen (buffer);
 
+  /* Group sizes count from the units up; the last one repeats, and
+   * CHAR_MAX (or a size of 0) ends grouping. */
+  left = int_len;
+  group = grouping;
+  size = 3;
+  for (;;)
+    {
+      if (*group != '\0')
+        {
+          if (*group == CHAR_MAX || *group <= 0)
+            break;
+          size = *group++;
+        }
+      if (left <= (gsize) size)
+        break;
+      left -= size;
+      separator_before [left] = TRUE;
+    }
+
   for (gsize i = 0; i < int_len; i++)
     {
-      if (i > 0 && (int_len - i) % 3 == 0 && int_len >= 4)
+      if (separator_before [i])
         g_string_append (out, separator);
       g_string_append_c (out, buffer [i]);
     }

@@ -70,6 +70,9 @@ void            seg_chart_set_currency       (SegChart       *chart,
 const char     *seg_chart_get_empty_text     (SegChart       *chart);
 void            seg_chart_set_empty_text     (SegChart       *chart,
                                               const char     *empty_text);
+gboolean        seg_chart_get_show_share     (SegChart       *chart);
+void            seg_chart_set_show_share     (SegChart       *chart,
+                                              gboolean        show_share);
 
 void            seg_chart_clear              (SegChart       *chart);
 gboolean        seg_chart_is_empty           (SegChart       *chart);

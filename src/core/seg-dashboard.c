@@ -673,6 +673,7 @@ build_segment_rate (SegDashboard       *self,
     return NULL;
 
   seg_chart_set_empty_text (chart, no_segments_text ());
+  seg_chart_set_show_share (chart, FALSE);  /* averages and rates do not add up */
   n = seg_evaluation_get_n_segments (evaluation);
   if (n == 0)
     return g_steal_pointer (&chart);
@@ -1429,6 +1430,7 @@ seg_dashboard_build_campaign_revenue (SegDashboard  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   seg_chart_set_empty_text (chart, no_campaigns_text ());
+  seg_chart_set_show_share (chart, FALSE);  /* revenue per recipient is a rate */
   rows = load_campaign_totals (self, error);
   if (rows == NULL)
     return NULL;
