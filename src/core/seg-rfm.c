@@ -587,12 +587,17 @@ seg_rfm_score (const double *days,
       result->revenue_cents[g] = 0;
     }
 
-  sorted = g_new (double, MAX (n, 1));
-  memcpy (sorted, days, n * sizeof (double));
+  /* With no buyers the arrays may be NULL, and memcpy () from NULL is
+   * undefined even for zero bytes. */
+  sorted = g_new0 (double, MAX (n, 1));
+  if (n > 0)
+    memcpy (sorted, days, n * sizeof (double));
   seg_rfm_cut_points (sorted, n, result->recency);
-  memcpy (sorted, orders, n * sizeof (double));
+  if (n > 0)
+    memcpy (sorted, orders, n * sizeof (double));
   seg_rfm_cut_points (sorted, n, result->frequency);
-  memcpy (sorted, revenue_cents, n * sizeof (double));
+  if (n > 0)
+    memcpy (sorted, revenue_cents, n * sizeof (double));
   seg_rfm_cut_points (sorted, n, result->monetary);
 
   for (gsize i = 0; i < n; i++)

@@ -176,12 +176,17 @@ configure_connection (sqlite3     *db,
 {
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 3000);
+  /* A store is a file anyone may send the owner: its schema must not be able
+   * to run functions, and SQL must not be able to write the schema pages. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 
   return exec_sql (db, path,
+                   "PRAGMA trusted_schema = OFF;"
                    "PRAGMA foreign_keys = ON;"
                    "PRAGMA synchronous = NORMAL;"
                    "PRAGMA temp_store = MEMORY;"
-                   "PRAGMA cache_size = -32768;",
+                   "PRAGMA cache_size = -65536;"
+                   "PRAGMA mmap_size = 268435456;",
                    error);
 }
 
@@ -222,6 +227,49 @@ check_sqlite_header (const char  *path,
   return TRUE;
 }
 
+/* The tables of schema version 1, which every later version keeps: a file
+ * that claims to be a store but lacks one was damaged or made by hand. */
+static const char * const required_tables[] = {
+  "settings", "customers", "customer_attributes", "orders", "order_lines",
+  "checkouts", "campaigns", "email_events", "campaign_results", "segments",
+  "segment_snapshots", "rfm_snapshots", "import_log", "saved_mappings",
+  "customer_measures",
+};
+
+static gboolean
+check_tables (sqlite3     *db,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                           -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (required_tables); i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, required_tables[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_debug ("%s has no table %s", path, required_tables[i]);
+          rc = SQLITE_CORRUPT;
+        }
+      else if (rc == SQLITE_ROW)
+        rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_rc (error, path, rc, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 back_up_before_migration (sqlite3     *db,
                           const char  *path,
@@ -231,11 +279,21 @@ back_up_before_migration (sqlite3     *db,
   g_autofree char *backup_path = g_strdup_printf ("%s.v%d.bak", path, from_version);
   g_autoptr(sqlite3) backup_db = NULL;
   sqlite3_backup *backup;
+  int fd;
   int rc;
 
+  /* Create the copy ourselves so that it is private from its first byte,
+   * like the store it copies. */
   g_unlink (backup_path);
-  rc = sqlite3_open_v2 (backup_path, &backup_db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  fd = g_open (backup_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_error_for_rc (error, backup_path, SQLITE_CANTOPEN, NULL);
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (backup_path, &backup_db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       set_error_for_rc (error, backup_path, rc, NULL);
@@ -375,6 +433,9 @@ seg_store_open_with_migrations (const char              *path,
       set_error_for_rc (error, path, SQLITE_NOTADB, NULL);
       return NULL;
     }
+
+  if (!check_tables (db, path, error))
+    return NULL;
 
   /* Take the write lock once: a store held by another writer is reported now,
    * not in the middle of the owner's first import. */

@@ -3,12 +3,10 @@
  * Copyright 2026 The Segments authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Build (not wired into meson):
- *   clang -g -O1 -fsanitize=fuzzer,address -I src/core -I _build-csv \
- *     -DGETTEXT_PACKAGE='"segments"' tests/fuzz/fuzz-csv-reader.c \
- *     src/core/seg-csv-reader.c $(pkg-config --cflags --libs gio-2.0) \
- *     -o fuzz-csv-reader
- *   ./fuzz-csv-reader -max_total_time=60 -max_len=200000
+ * Built by tests/fuzz/meson.build: always as a corpus replay test, and as a
+ * libFuzzer binary with -Dfuzzing=true and clang (see docs/FUZZING.md):
+ *   _build-fuzz/tests/fuzz/fuzz-csv-reader -max_total_time=60 -max_len=200000 \
+ *     CORPUS-DIR tests/fuzz/corpus/csv-reader
  *
  * The first byte picks small limits sometimes, so that the too-long and
  * too-many paths are reached without megabytes of input.
