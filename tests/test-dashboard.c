@@ -15,6 +15,7 @@
 #include "seg-demo.h"
 #include "seg-measures.h"
 #include "seg-normalize.h"
+#include "seg-rfm.h"
 #include "seg-rule-compiler.h"
 #include "seg-segment-list.h"
 #include "seg-stats.h"
@@ -497,6 +498,363 @@ test_empty_store (void)
     }
 }
 
+/* One segment's charts */
+
+static gint64
+lookup_segment_id (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SegSegment) segment = seg_segments_lookup (store, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (segment);
+  return seg_segment_get_id (segment);
+}
+
+static SegChart *
+build_for (SegSegmentChart which,
+           gint64          segment_id)
+{
+  g_autoptr(SegDashboard) dashboard = seg_dashboard_new (store, LAST_DAY);
+  g_autoptr(GError) error = NULL;
+  SegChart *chart = seg_dashboard_build_segment_chart (dashboard, which, segment_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (SEG_IS_CHART (chart));
+  return chart;
+}
+
+/* Repeat buyers are "orders >= 2": the SQL below says the same by hand. */
+#define REPEAT_MEMBERS "SELECT customer_id FROM customer_measures WHERE orders >= 2"
+
+static void
+test_segment_chart_ids (void)
+{
+  for (guint i = 0; i < SEG_SEGMENT_N_CHARTS; i++)
+    {
+      g_assert_true (g_str_has_prefix (seg_segment_chart_get_id (i), "segment-"));
+      g_assert_cmpuint (strlen (seg_segment_chart_get_title (i)), >, 0);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (seg_segment_chart_get_id (i), !=, seg_segment_chart_get_id (j));
+    }
+}
+
+static void
+test_segment_all (void)
+{
+  g_autoptr(SegDashboard) dashboard = seg_dashboard_new (store, LAST_DAY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(SegSegment) segment = seg_segments_lookup (store, "Repeat buyers", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (seg_segment_get_rule (segment), ==, "orders >= 2");
+
+  charts = seg_dashboard_build_segment_all (dashboard, seg_segment_get_id (segment), NULL,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (charts->len, ==, SEG_SEGMENT_N_CHARTS);
+
+  /* The demo has everything: no chart of a big segment is empty, and each
+   * has a summary and a picture. */
+  for (guint i = 0; i < charts->len; i++)
+    {
+      SegChart *chart = g_ptr_array_index (charts, i);
+      g_autofree char *summary = seg_chart_dup_summary (chart);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 480, 320);
+      cairo_t *cr = cairo_create (surface);
+      SegChartStyle style;
+
+      seg_chart_style_init (&style);
+      g_assert_false (seg_chart_is_empty (chart));
+      g_assert_cmpstr (seg_chart_get_title (chart), ==, seg_segment_chart_get_title (i));
+      g_assert_cmpuint (strlen (summary), >, 20);
+      g_assert_cmpuint (seg_chart_get_n_marks (chart), >, 0);
+      seg_chart_draw (chart, cr, 480, 320, &style);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_segment_trend_for (void)
+{
+  gint64 id = lookup_segment_id ("Repeat buyers");
+  g_autoptr(SegChart) size = build_for (SEG_SEGMENT_CHART_SIZE_TREND, id);
+  g_autoptr(SegChart) revenue = build_for (SEG_SEGMENT_CHART_REVENUE_TREND, id);
+  gint64 n_days = query_int ("SELECT COUNT(*) FROM segment_snapshots WHERE segment_id = ?1"
+                             " AND snapshot_day <= ?2", id, LAST_DAY);
+
+  /* Three days recorded in main (). */
+  g_assert_cmpint (n_days, ==, 3);
+  g_assert_cmpuint (seg_chart_get_n_categories (size), ==, n_days);
+  g_assert_cmpuint (seg_chart_get_n_series (size), ==, 1);
+  for (guint i = 0; i < n_days; i++)
+    {
+      gint32 day = seg_chart_get_day (size, i);
+
+      g_assert_cmpint (day, ==, LAST_DAY - 60 + 30 * (int) i);
+      g_assert_cmpfloat (seg_chart_get_value (size, 0, i), ==,
+                         query_int ("SELECT customers FROM segment_snapshots"
+                                    " WHERE segment_id = ?1 AND snapshot_day = ?2", id, day));
+      g_assert_cmpfloat_with_epsilon (seg_chart_get_value (revenue, 0, i),
+                                      query_int ("SELECT revenue_cents FROM segment_snapshots"
+                                                 " WHERE segment_id = ?1 AND snapshot_day = ?2",
+                                                 id, day) / 100.0, 1e-9);
+    }
+  /* Today's snapshot is today's size. */
+  g_assert_cmpfloat (seg_chart_get_value (size, 0, n_days - 1), ==,
+                     query_int ("SELECT COUNT(*) FROM (" REPEAT_MEMBERS ")", 0, 0));
+  g_assert_cmpint (seg_chart_get_kind (revenue), ==, SEG_CHART_AREA);
+  g_assert_cmpint (seg_chart_get_value_format (revenue), ==, SEG_CHART_FORMAT_MONEY);
+
+  /* One day recorded: nothing to draw a line through yet, and it says when. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SegDashboard) early = seg_dashboard_new (store, LAST_DAY - 45);
+    g_autoptr(SegChart) chart = seg_dashboard_build_segment_trend_for (early, id, FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (seg_chart_is_empty (chart));
+    g_assert_nonnull (strstr (seg_chart_get_empty_text (chart), "two days"));
+  }
+}
+
+static void
+test_segment_orders_by_month (void)
+{
+  gint64 id = lookup_segment_id ("Repeat buyers");
+  g_autoptr(SegChart) orders = build_for (SEG_SEGMENT_CHART_ORDERS_BY_MONTH, id);
+  g_autoptr(SegChart) revenue = build_for (SEG_SEGMENT_CHART_REVENUE_BY_MONTH, id);
+  gint32 first = seg_day_from_ymd (2024, 7, 1);
+  gint32 june = seg_day_from_ymd (2025, 6, 1);
+  double total_orders = 0, total_revenue = 0;
+
+  g_assert_cmpuint (seg_chart_get_n_categories (orders), ==, SEG_DASHBOARD_SEGMENT_MONTHS);
+  g_assert_cmpstr (seg_chart_get_category (orders, 0), ==, "Jul 2024");
+  g_assert_cmpstr (seg_chart_get_category (orders, 11), ==, "Jun 2025");
+
+  for (guint i = 0; i < SEG_DASHBOARD_SEGMENT_MONTHS; i++)
+    {
+      total_orders += seg_chart_get_value (orders, 0, i);
+      total_revenue += seg_chart_get_value (revenue, 0, i);
+    }
+
+  g_assert_cmpfloat (total_orders, ==,
+                     query_int ("SELECT COUNT(*) FROM orders WHERE cancelled = 0"
+                                " AND order_day BETWEEN ?1 AND ?2"
+                                " AND customer_id IN (" REPEAT_MEMBERS ")", first, LAST_DAY));
+  g_assert_cmpfloat_with_epsilon (total_revenue,
+                                  query_int ("SELECT SUM(net_cents) FROM orders"
+                                             " WHERE cancelled = 0"
+                                             " AND order_day BETWEEN ?1 AND ?2"
+                                             " AND customer_id IN (" REPEAT_MEMBERS ")",
+                                             first, LAST_DAY) / 100.0, 1e-6);
+  g_assert_cmpfloat (seg_chart_get_value (orders, 0, 11), ==,
+                     query_int ("SELECT COUNT(*) FROM orders WHERE cancelled = 0"
+                                " AND order_day BETWEEN ?1 AND ?2"
+                                " AND customer_id IN (" REPEAT_MEMBERS ")", june, LAST_DAY));
+  g_assert_cmpfloat (total_orders, >, 0);
+}
+
+static void
+test_segment_countries (void)
+{
+  gint64 id = lookup_segment_id ("Repeat buyers");
+  g_autoptr(SegChart) chart = build_for (SEG_SEGMENT_CHART_COUNTRIES, id);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *top = NULL;
+  gint64 top_members;
+  guint n = seg_chart_get_n_categories (chart);
+  double sum = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db (), "SELECT country, COUNT(*) FROM customers"
+                                              " WHERE id IN (" REPEAT_MEMBERS ")"
+                                              " AND country IS NOT NULL AND country != ''"
+                                              " GROUP BY country ORDER BY 2 DESC, 1 LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  top = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  top_members = sqlite3_column_int64 (stmt, 1);
+
+  g_assert_cmpstr (seg_chart_get_category (chart, 0), ==, seg_country_get_localized_name (top));
+  g_assert_cmpfloat (seg_chart_get_value (chart, 0, 0), ==, top_members);
+  g_assert_cmpuint (n, <=, SEG_DASHBOARD_SEGMENT_TOP + 1);
+
+  /* Every member is in a bar, "Other or unknown" included. */
+  for (guint i = 0; i < n; i++)
+    sum += seg_chart_get_value (chart, 0, i);
+  g_assert_cmpfloat (sum, ==, query_int ("SELECT COUNT(*) FROM (" REPEAT_MEMBERS ")", 0, 0));
+}
+
+static void
+test_segment_products (void)
+{
+  gint64 id = lookup_segment_id ("Repeat buyers");
+  g_autoptr(SegChart) chart = build_for (SEG_SEGMENT_CHART_PRODUCTS, id);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 members = query_int ("SELECT COUNT(*) FROM (" REPEAT_MEMBERS ")", 0, 0);
+  guint i = 0;
+
+  g_assert_cmpint (seg_chart_get_value_format (chart), ==, SEG_CHART_FORMAT_PERCENT);
+  g_assert_cmpint (sqlite3_prepare_v2 (db (),
+                                       "SELECT coalesce (nullif (l.category, ''), l.product),"
+                                       "  COUNT(DISTINCT o.customer_id)"
+                                       " FROM orders AS o JOIN order_lines AS l"
+                                       "   ON l.order_id = o.id"
+                                       " WHERE o.cancelled = 0 AND o.order_day <= ?1"
+                                       "   AND o.customer_id IN (" REPEAT_MEMBERS ")"
+                                       " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 8",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, LAST_DAY);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpstr (seg_chart_get_category (chart, i), ==,
+                       (const char *) sqlite3_column_text (stmt, 0));
+      g_assert_cmpfloat_with_epsilon (seg_chart_get_value (chart, 0, i),
+                                      (double) sqlite3_column_int64 (stmt, 1) / members, 1e-12);
+      i++;
+    }
+  g_assert_cmpuint (i, >, 0);
+  g_assert_cmpuint (seg_chart_get_n_categories (chart), ==, i);
+}
+
+static void
+test_segment_rfm (void)
+{
+  gint64 id = lookup_segment_id ("Repeat buyers");
+  g_autoptr(SegChart) chart = build_for (SEG_SEGMENT_CHART_RFM, id);
+  double sum = 0;
+  gboolean champions = FALSE;
+
+  for (guint i = 0; i < seg_chart_get_n_categories (chart); i++)
+    {
+      sum += seg_chart_get_value (chart, 0, i);
+      if (g_strcmp0 (seg_chart_get_category (chart, i),
+                     seg_rfm_group_get_title (SEG_RFM_GROUP_CHAMPIONS)) == 0)
+        {
+          champions = TRUE;
+          g_assert_cmpfloat (seg_chart_get_value (chart, 0, i), ==,
+                             query_int ("SELECT COUNT(*) FROM customer_measures"
+                                        " WHERE orders >= 2 AND rfm_group = 'Champions'", 0, 0));
+        }
+      /* Repeat buyers have orders: no prospect among them. */
+      g_assert_cmpstr (seg_chart_get_category (chart, i), !=,
+                       seg_rfm_group_get_title (SEG_RFM_GROUP_PROSPECTS));
+    }
+  g_assert_true (champions);
+  g_assert_cmpfloat (sum, ==, query_int ("SELECT COUNT(*) FROM (" REPEAT_MEMBERS ")", 0, 0));
+}
+
+static void
+test_segment_campaigns (void)
+{
+  gint64 id = lookup_segment_id ("Repeat buyers");
+  g_autoptr(SegChart) chart = build_for (SEG_SEGMENT_CHART_CAMPAIGNS, id);
+  g_autoptr(SegDashboard) dashboard = seg_dashboard_new (store, LAST_DAY);
+  g_autoptr(GPtrArray) tests = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_campaigns = query_int ("SELECT COUNT(DISTINCT r.campaign_id)"
+                                  " FROM campaign_results AS r JOIN campaigns AS c"
+                                  "   ON c.id = r.campaign_id"
+                                  " WHERE r.segment_name = 'Repeat buyers'"
+                                  "   AND c.sent_day <= ?1", LAST_DAY, 0);
+
+  /* "New arrivals" (60 days ago) and "Black Friday" (a year ago). */
+  g_assert_cmpint (n_campaigns, ==, 2);
+  g_assert_cmpuint (seg_chart_get_n_categories (chart), ==, n_campaigns);
+  g_assert_cmpuint (seg_chart_get_n_series (chart), ==, 3);
+  g_assert_cmpstr (seg_chart_get_category (chart, 0), ==, "New arrivals");
+  g_assert_cmpstr (seg_chart_get_category (chart, 1), ==, "Black Friday");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = seg_chart_get_category (chart, i);
+      g_autofree char *sql = NULL;
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      double sent;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db (),
+                                           "SELECT SUM(r.sent), SUM(r.opens), SUM(r.clicks),"
+                                           "  SUM(r.orders) FROM campaign_results AS r"
+                                           " JOIN campaigns AS c ON c.id = r.campaign_id"
+                                           " WHERE r.segment_name = 'Repeat buyers'"
+                                           "   AND c.name = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      sent = sqlite3_column_int64 (stmt, 0);
+      g_assert_cmpfloat (sent, >, 0);
+      for (guint s = 0; s < 3; s++)
+        g_assert_cmpfloat_with_epsilon (seg_chart_get_value (chart, s, i),
+                                        sqlite3_column_int64 (stmt, s + 1) / sent, 1e-12);
+    }
+
+  /* Both were A/B tests; the statements are the dashboard's. */
+  tests = seg_dashboard_dup_segment_ab_tests (dashboard, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tests->len, ==, 2);
+  for (guint i = 0; i < tests->len; i++)
+    {
+      SegAbTest *test = g_ptr_array_index (tests, i);
+      g_autofree char *statement = seg_ab_test_dup_statement (test);
+
+      g_assert_cmpstr (test->segment, ==, "Repeat buyers");
+      g_assert_cmpuint (strlen (statement), >, 20);
+    }
+
+  /* A segment no campaign went to says what to import. */
+  {
+    g_autoptr(SegChart) none = build_for (SEG_SEGMENT_CHART_CAMPAIGNS,
+                                          lookup_segment_id ("First-time visitors"));
+
+    g_assert_true (seg_chart_is_empty (none));
+    g_assert_nonnull (strstr (seg_chart_get_empty_text (none), "Import"));
+  }
+}
+
+/* An empty segment, a rule with an error and a segment that is gone. */
+static void
+test_segment_edge_cases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SegDashboard) dashboard = seg_dashboard_new (store, LAST_DAY);
+  g_autoptr(SegChart) gone = NULL;
+  gint64 empty_id, broken_id;
+
+  g_assert_true (seg_store_exec (store,
+                                 "INSERT INTO segments (name, rule, priority, created_at) VALUES"
+                                 " ('Nobody', 'orders >= 100000', 90, ''),"
+                                 " ('Broken', 'orders >=', 91, '')", &error));
+  g_assert_no_error (error);
+  empty_id = lookup_segment_id ("Nobody");
+  broken_id = lookup_segment_id ("Broken");
+
+  for (guint i = 0; i < SEG_SEGMENT_N_CHARTS; i++)
+    {
+      g_autoptr(SegChart) empty = build_for (i, empty_id);
+      g_autoptr(SegChart) broken = build_for (i, broken_id);
+
+      g_assert_true (seg_chart_is_empty (empty));
+      g_assert_true (seg_chart_is_empty (broken));
+      g_assert_cmpuint (strlen (seg_chart_get_empty_text (empty)), >, 20);
+      g_assert_cmpuint (strlen (seg_chart_get_empty_text (broken)), >, 20);
+      if (i == SEG_SEGMENT_CHART_COUNTRIES || i == SEG_SEGMENT_CHART_RFM)
+        {
+          g_assert_nonnull (strstr (seg_chart_get_empty_text (empty), "Rule tab"));
+          g_assert_nonnull (strstr (seg_chart_get_empty_text (broken), "error"));
+        }
+    }
+
+  g_assert_true (seg_store_exec (store, "DELETE FROM segments WHERE name IN ('Nobody', 'Broken')",
+                                 &error));
+  g_assert_no_error (error);
+
+  gone = seg_dashboard_build_segment_chart (dashboard, SEG_SEGMENT_CHART_RFM, broken_id, &error);
+  g_assert_null (gone);
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +896,15 @@ main (int   argc,
   g_test_add_func ("/dashboard/charts/ab-tests", test_ab_tests);
   g_test_add_func ("/dashboard/charts/segment-trend", test_segment_trend);
   g_test_add_func ("/dashboard/charts/overlap", test_overlap);
+  g_test_add_func ("/dashboard/segment/ids", test_segment_chart_ids);
+  g_test_add_func ("/dashboard/segment/all", test_segment_all);
+  g_test_add_func ("/dashboard/segment/trend", test_segment_trend_for);
+  g_test_add_func ("/dashboard/segment/orders-by-month", test_segment_orders_by_month);
+  g_test_add_func ("/dashboard/segment/countries", test_segment_countries);
+  g_test_add_func ("/dashboard/segment/products", test_segment_products);
+  g_test_add_func ("/dashboard/segment/rfm", test_segment_rfm);
+  g_test_add_func ("/dashboard/segment/campaigns", test_segment_campaigns);
+  g_test_add_func ("/dashboard/segment/edge-cases", test_segment_edge_cases);
   /* Adds a second RFM snapshot: after the tests that expect one. */
   g_test_add_func ("/dashboard/charts/rfm-movement", test_rfm_movement);
   g_test_add_func ("/dashboard/charts/empty-store", test_empty_store);

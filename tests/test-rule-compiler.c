@@ -562,6 +562,67 @@ test_compiler_percentile_cache (void)
     }
 }
 
+/* reengagement_no_response: who received a re-engagement campaign whose
+ * 14-day window is over, and opened or clicked nothing in that window. */
+static void
+test_compiler_reengagement (void)
+{
+  sqlite3 *db = open_store ();
+
+  /* Per-customer sends.  "Comeback" (R − 30; window R − 30 … R − 17) went
+   * to 1, 2, 3 and 4: 1 opened it at R − 25, 3 clicked another email on
+   * the sent day, 2 did nothing in the window (its open is at R − 100), 4
+   * opened the day after the window.  "Too recent" (R − 10) went to 5 and
+   * 6, its window is not over; "News" is no re-engagement campaign. */
+  execf (db, "INSERT INTO campaigns (id, name, sent_day, kind) VALUES "
+         "(1, 'Comeback', %d, 're-engagement'), (2, 'Too recent', %d, 'Re_Engagement'), "
+         "(3, 'News', %d, 'newsletter')", R - 30, R - 10, R - 60);
+  execf (db, "INSERT INTO email_events (customer_id, campaign_id, kind, event_day) VALUES "
+         "(1, 1, 'sent', %d), (2, 1, 'sent', %d), (3, 1, 'sent', %d), (4, 1, 'sent', %d), "
+         "(1, 1, 'open', %d), (3, NULL, 'click', %d), (4, 1, 'open', %d), "
+         "(5, 2, 'sent', %d), (6, 2, 'sent', %d), (7, 3, 'sent', %d)",
+         R - 30, R - 30, R - 30, R - 30, R - 25, R - 30, R - 16, R - 10, R - 10, R - 60);
+
+  g_assert_cmpint (count (db, "reengagement_no_response = true"), ==, 2);
+  g_assert_cmpint (count (db, "reengagement_no_response = false"), ==, 6);
+  g_assert_cmpint (count (db, "not (reengagement_no_response = true)"), ==, 6);
+  g_assert_cmpint (count (db, "email_status = \"subscribed\" and "
+                              "reengagement_no_response = true"), ==, 1);
+
+  /* An open on the window's last day is a response. */
+  execf (db, "INSERT INTO email_events (customer_id, campaign_id, kind, event_day) "
+         "VALUES (4, NULL, 'open', %d)", R - 17);
+  g_assert_cmpint (count (db, "reengagement_no_response = true"), ==, 1);
+
+  /* Exactly 14 days ago: the window is over, and the kind's spelling does
+   * not matter. */
+  execf (db, "UPDATE campaigns SET sent_day = %d WHERE id = 2", R - 14);
+  g_assert_cmpint (count (db, "reengagement_no_response = true"), ==, 3);
+  sqlite3_close (db);
+
+  /* Campaign-level results only: the subscribers who were customers on the
+   * sent day received it.  Subscribed: 1 (since R − 400), 2 (since R − 300). */
+  db = open_store ();
+  execf (db, "INSERT INTO campaigns (id, name, sent_day, kind) VALUES "
+         "(1, 'Old', %d, 'reengagement')", R - 350);
+  g_assert_cmpint (count (db, "reengagement_no_response = true"), ==, 1);
+  execf (db, "INSERT INTO email_events (customer_id, kind, event_day) VALUES (1, 'open', %d)",
+         R - 345);
+  g_assert_cmpint (count (db, "reengagement_no_response = true"), ==, 0);
+
+  execf (db, "INSERT INTO campaigns (id, name, sent_day, kind) VALUES "
+         "(2, 'Later', %d, 're-engagement')", R - 200);
+  g_assert_cmpint (count (db, "reengagement_no_response = true"), ==, 2);
+
+  /* One per-customer row, and the campaign's recipients are known exactly. */
+  execf (db, "INSERT INTO email_events (customer_id, campaign_id, kind, event_day) "
+         "VALUES (8, 2, 'sent', %d)", R - 200);
+  g_assert_cmpint (count (db, "reengagement_no_response = true"), ==, 1);
+  g_assert_cmpint (count (db, "reengagement_no_response = true and country = \"IN\""), ==, 1);
+
+  sqlite3_close (db);
+}
+
 /* A 100,000-customer store: the plan of a five-condition rule must stay one
  * pass over customers and measures, with subqueries run once over indexes. */
 static void
@@ -693,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/rule/compiler/errors", test_compiler_errors);
   g_test_add_func ("/rule/compiler/select-ids", test_compiler_select_ids);
   g_test_add_func ("/rule/compiler/percentile-cache", test_compiler_percentile_cache);
+  g_test_add_func ("/rule/compiler/reengagement", test_compiler_reengagement);
   g_test_add_func ("/rule/compiler/query-plan", test_compiler_query_plan);
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include "seg-demo.h"
 #include "seg-measures.h"
 #include "seg-rule.h"
+#include "seg-rule-compiler.h"
 #include "seg-segment-list.h"
 #include "seg-store.h"
 #include "seg-template.h"
@@ -759,6 +760,54 @@ test_empty_store (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The suppression candidates are the at-risk subscribers who ignored the
+ * demo's "We miss you" re-engagement campaign: some, and never more than
+ * the at-risk subscribers. */
+static void
+test_suppression_candidates (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SegRule) rule = NULL;
+  g_autoptr(SegRule) at_risk = NULL;
+  gint64 candidates = -1, at_risk_count = -1, ignored = -1;
+  sqlite3 *db = seg_store_get_db (fixture->store);
+
+  rule = seg_rule_new_from_text (seg_template_get_rule (seg_template_lookup ("suppression-candidates")),
+                                 &error);
+  g_assert_no_error (error);
+  at_risk = seg_rule_new_from_text (seg_template_get_rule (seg_template_lookup ("at-risk-subscribers")),
+                                    &error);
+  g_assert_no_error (error);
+
+  g_assert_true (seg_rule_count (db, rule, LAST_DAY, &candidates, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (seg_rule_count (db, at_risk, LAST_DAY, &at_risk_count, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (candidates, >, 0);
+  g_assert_cmpint (candidates, <, at_risk_count);
+
+  /* By hand: at-risk subscribers with a send of a re-engagement campaign
+   * and no open or click in the 14 days from its sent day. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db,
+      "SELECT count(*) FROM customers AS c WHERE c.email_status = 'subscribed'"
+      " AND (c.last_open_day IS NULL OR c.last_open_day <= ?1 - 90)"
+      " AND EXISTS (SELECT 1 FROM email_events AS e JOIN campaigns AS k ON k.id = e.campaign_id"
+      "   WHERE e.customer_id = c.id AND e.kind = 'sent' AND k.kind = 're-engagement'"
+      "   AND k.sent_day <= ?1 - 14"
+      "   AND NOT EXISTS (SELECT 1 FROM email_events AS r WHERE r.customer_id = c.id"
+      "     AND r.kind IN ('open', 'click') AND r.event_day BETWEEN k.sent_day"
+      "     AND k.sent_day + 13))", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_int (stmt, 1, LAST_DAY);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    ignored = sqlite3_column_int64 (stmt, 0);
+  }
+  g_assert_cmpint (candidates, ==, ignored);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -777,6 +826,7 @@ main (int   argc,
   ADD_DEMO ("/segments/edit", test_edit);
   ADD_DEMO ("/segments/snapshots", test_snapshots);
   ADD_DEMO ("/segments/warnings", test_warnings);
+  ADD_DEMO ("/segments/suppression-candidates", test_suppression_candidates);
   g_test_add ("/segments/empty-store", Fixture, NULL, fixture_set_up_empty, test_empty_store,
               fixture_tear_down);
 

@@ -16,6 +16,7 @@
 #include "seg-day.h"
 #include "seg-normalize.h"
 #include "seg-rfm.h"
+#include "seg-rule-compiler.h"
 #include "seg-segment-list.h"
 
 /* A neutral grey for "not in a segment", "all customers" and "other". */
@@ -30,6 +31,10 @@ struct _SegDashboard
   gint32         day;
   char          *currency;
   SegEvaluation *evaluation;
+
+  /* The segment whose charts were built last, and its member count. */
+  SegSegment    *segment;
+  gint64         n_members;
 };
 
 typedef enum
@@ -320,6 +325,7 @@ seg_dashboard_free (SegDashboard *self)
     return;
 
   g_clear_pointer (&self->evaluation, seg_evaluation_free);
+  g_clear_object (&self->segment);
   g_clear_object (&self->store);
   g_free (self->currency);
   g_free (self);
@@ -1814,4 +1820,863 @@ seg_dashboard_build_geography (SegDashboard  *self,
                         (double *) values->data, values->len);
 
   return g_steal_pointer (&chart);
+}
+
+/* One segment's charts */
+
+static const struct
+{
+  const char *id;
+  const char *title;
+} segment_charts[] = {
+  [SEG_SEGMENT_CHART_SIZE_TREND] = { "segment-size-trend", N_("Members over time") },
+  [SEG_SEGMENT_CHART_REVENUE_TREND] = { "segment-revenue-trend",
+                                        N_("Members’ revenue over time") },
+  [SEG_SEGMENT_CHART_ORDERS_BY_MONTH] = { "segment-orders-by-month",
+                                          N_("Members’ orders per month") },
+  [SEG_SEGMENT_CHART_REVENUE_BY_MONTH] = { "segment-revenue-by-month",
+                                           N_("Members’ revenue per month") },
+  [SEG_SEGMENT_CHART_COUNTRIES] = { "segment-countries", N_("Where members live") },
+  [SEG_SEGMENT_CHART_PRODUCTS] = { "segment-products", N_("What members buy") },
+  [SEG_SEGMENT_CHART_RFM] = { "segment-rfm", N_("Members by RFM group") },
+  [SEG_SEGMENT_CHART_CAMPAIGNS] = { "segment-campaigns", N_("Campaign results") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (segment_charts) == SEG_SEGMENT_N_CHARTS);
+
+/**
+ * seg_segment_chart_get_id:
+ *
+ * Returns: the segment chart's stable id, as `segment-size-trend`
+ */
+const char *
+seg_segment_chart_get_id (SegSegmentChart chart)
+{
+  g_return_val_if_fail ((guint) chart < SEG_SEGMENT_N_CHARTS, NULL);
+  return segment_charts[chart].id;
+}
+
+/**
+ * seg_segment_chart_get_title:
+ *
+ * Returns: the segment chart's translated title
+ */
+const char *
+seg_segment_chart_get_title (SegSegmentChart chart)
+{
+  g_return_val_if_fail ((guint) chart < SEG_SEGMENT_N_CHARTS, NULL);
+  return _(segment_charts[chart].title);
+}
+
+static SegChart *
+new_segment_chart (SegDashboard    *self,
+                   SegSegmentChart  which,
+                   SegChartKind     kind,
+                   SegChartFormat   format)
+{
+  SegChart *chart = seg_chart_new (kind);
+
+  seg_chart_set_title (chart, seg_segment_chart_get_title (which));
+  seg_chart_set_value_format (chart, format);
+  if (self->currency != NULL)
+    seg_chart_set_currency (chart, self->currency);
+
+  return chart;
+}
+
+static const char *
+no_members_text (void)
+{
+  return _("No customer is in this segment yet. Widen the rule on the Rule tab, or import "
+           "more customers.");
+}
+
+static const char *
+invalid_rule_text (void)
+{
+  return _("The segment’s rule has an error. Fix it on the Rule tab to see these charts.");
+}
+
+/* The segment as saved now; kept for the next chart of the same one. */
+static SegSegment *
+get_segment (SegDashboard  *self,
+             gint64         segment_id,
+             GError       **error)
+{
+  g_autoptr(SegSegment) segment = NULL;
+
+  if (self->segment != NULL && seg_segment_get_id (self->segment) == segment_id)
+    return self->segment;
+
+  segment = seg_segments_lookup_by_id (self->store, segment_id, error);
+  if (segment == NULL)
+    return NULL;
+
+  g_set_object (&self->segment, segment);
+  self->n_members = -1;
+
+  return self->segment;
+}
+
+/* Prepares "WITH members (id) AS (<the segment's members>) @query": @query
+ * reads the member ids as "SELECT id FROM members".  The rule's parameters
+ * are bound; @query's own "?" come after them, from *@next_param on.  A
+ * rule that does not parse or compile is no error: *@invalid is set and
+ * %NULL returned without @error. */
+static sqlite3_stmt *
+prepare_for_members (SegDashboard  *self,
+                     gint64         segment_id,
+                     const char    *query,
+                     int           *next_param,
+                     gboolean      *invalid,
+                     GError       **error)
+{
+  g_autoptr(SegRule) rule = NULL;
+  g_autoptr(SegCompiledRule) compiled = NULL;
+  g_autoptr(GError) rule_error = NULL;
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt = NULL;
+  SegSegment *segment;
+  sqlite3 *db = get_db (self);
+
+  *invalid = FALSE;
+  segment = get_segment (self, segment_id, error);
+  if (segment == NULL)
+    return NULL;
+
+  rule = seg_rule_new_from_text (seg_segment_get_rule (segment), &rule_error);
+  if (rule != NULL)
+    compiled = seg_rule_compile (db, rule, self->day, &rule_error);
+  if (compiled == NULL)
+    {
+      if (!g_error_matches (rule_error, SEG_RULE_ERROR, SEG_RULE_ERROR_FAILED))
+        {
+          *invalid = TRUE;
+          return NULL;
+        }
+      g_propagate_error (error, g_steal_pointer (&rule_error));
+      return NULL;
+    }
+
+  text = g_strdup_printf ("WITH members (id) AS (SELECT c.id FROM " SEG_RULE_SQL_FROM
+                          " WHERE %s) %s", seg_compiled_rule_get_where (compiled), query);
+  stmt = prepare (db, text, error);
+  if (stmt == NULL)
+    return NULL;
+  if (!seg_compiled_rule_bind (compiled, stmt, 1, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  *next_param = seg_compiled_rule_get_n_params (compiled) + 1;
+  return stmt;
+}
+
+/* The segment's member count, or -1 with *@invalid set for a rule that
+ * cannot be run. */
+static gboolean
+count_members (SegDashboard  *self,
+               gint64         segment_id,
+               gint64        *n_members,
+               gboolean      *invalid,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int next, rc;
+
+  *invalid = FALSE;
+  if (get_segment (self, segment_id, error) == NULL)
+    return FALSE;
+  if (self->n_members >= 0)
+    {
+      *n_members = self->n_members;
+      return TRUE;
+    }
+
+  stmt = prepare_for_members (self, segment_id, "SELECT count(*) FROM members", &next,
+                              invalid, error);
+  if (stmt == NULL)
+    return *invalid;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return step_finished (get_db (self), rc, error);
+
+  *n_members = self->n_members = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Whether the chart can have anything: a runnable rule and some members.
+ * Otherwise the chart gets the empty text that says why. */
+static gboolean
+check_members (SegDashboard  *self,
+               SegChart      *chart,
+               gint64         segment_id,
+               gboolean      *ok,
+               GError       **error)
+{
+  gboolean invalid = FALSE;
+  gint64 n = 0;
+
+  *ok = FALSE;
+  if (!count_members (self, segment_id, &n, &invalid, error))
+    return FALSE;
+
+  if (invalid)
+    seg_chart_set_empty_text (chart, invalid_rule_text ());
+  else if (n == 0)
+    seg_chart_set_empty_text (chart, no_members_text ());
+  else
+    *ok = TRUE;
+
+  return TRUE;
+}
+
+static void
+set_segment_color (SegDashboard *self,
+                   SegChart     *chart)
+{
+  if (self->segment != NULL && seg_segment_get_color (self->segment) != NULL)
+    seg_chart_set_series_color (chart, 0, seg_segment_get_color (self->segment));
+}
+
+/**
+ * seg_dashboard_build_segment_trend_for:
+ * @self: a dashboard
+ * @segment_id: the segment
+ * @revenue: %TRUE for the members' net revenue, %FALSE for their number
+ * @error: return location for a #GError
+ *
+ * The segment's size (or revenue) on each day it was recorded
+ * (segment_snapshots) up to the dashboard's day.  With fewer than two
+ * days recorded the chart is empty and says when the trend appears.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+SegChart *
+seg_dashboard_build_segment_trend_for (SegDashboard  *self,
+                                       gint64         segment_id,
+                                       gboolean       revenue,
+                                       GError       **error)
+{
+  g_autoptr(SegChart) chart = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *since = NULL;
+  g_autofree char *subtitle = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  db = get_db (self);
+  chart = new_segment_chart (self, revenue ? SEG_SEGMENT_CHART_REVENUE_TREND
+                                           : SEG_SEGMENT_CHART_SIZE_TREND,
+                             revenue ? SEG_CHART_AREA : SEG_CHART_LINE,
+                             revenue ? SEG_CHART_FORMAT_MONEY : SEG_CHART_FORMAT_COUNT);
+  seg_chart_set_empty_text (chart, _("Sizes are recorded each day you open the store; the "
+                                     "trend shows after two days."));
+
+  if (get_segment (self, segment_id, error) == NULL)
+    return NULL;
+
+  stmt = prepare (db, "SELECT snapshot_day, customers, revenue_cents FROM segment_snapshots"
+                      " WHERE segment_id = ?1 AND snapshot_day <= ?2 ORDER BY snapshot_day",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, segment_id);
+  sqlite3_bind_int (stmt, 2, self->day);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint32 day = sqlite3_column_int (stmt, 0);
+      double v = revenue ? sqlite3_column_int64 (stmt, 2) / minor_units (self)
+                         : sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (days, day);
+      g_array_append_val (values, v);
+    }
+  if (!step_finished (db, rc, error))
+    return NULL;
+
+  if (days->len < 2)
+    return g_steal_pointer (&chart);
+
+  if (revenue)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < values->len; i++)
+        any |= g_array_index (values, double, i) != 0;
+      if (!any)
+        {
+          seg_chart_set_empty_text (chart, _("The members had no revenue on any day recorded: "
+                                             "they have not ordered yet."));
+          return g_steal_pointer (&chart);
+        }
+    }
+
+  since = seg_chart_format_day (g_array_index (days, gint32, 0));
+  /* Translators: %s is the first day a segment's size was recorded */
+  subtitle = g_strdup_printf (revenue ? _("Net revenue of the members on each day recorded, "
+                                          "since %s") :
+                                        _("Customers in the segment on each day recorded, "
+                                          "since %s"), since);
+  seg_chart_set_subtitle (chart, subtitle);
+  seg_chart_set_days (chart, (gint32 *) days->data, days->len);
+  seg_chart_add_series (chart, revenue ? _("Revenue") : _("Members"),
+                        (double *) values->data, values->len);
+  set_segment_color (self, chart);
+
+  return g_steal_pointer (&chart);
+}
+
+/* The first day of each of the @n months up to @day's, and of the month
+ * after: starts[n + 1]. */
+static void
+fill_month_starts (gint32  day,
+                   int     n,
+                   gint32 *starts)
+{
+  int year, month, mday;
+
+  seg_day_to_ymd (day, &year, &month, &mday);
+  for (int i = 0; i <= n; i++)
+    {
+      int index = year * 12 + (month - 1) - (n - 1) + i;
+
+      starts[i] = seg_day_from_ymd (index / 12, index % 12 + 1, 1);
+    }
+}
+
+static int
+find_month (const gint32 *starts,
+            int           n,
+            gint32        day)
+{
+  int lo = 0, hi = n - 1;
+
+  while (lo < hi)
+    {
+      int mid = (lo + hi + 1) / 2;
+
+      if (starts[mid] <= day)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+
+  return lo;
+}
+
+/* "Jul 2024": a month as a bar's label. */
+static char *
+format_month (gint32 first_day)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  int y, m, d;
+
+  seg_day_to_ymd (first_day, &y, &m, &d);
+  date_time = g_date_time_new_utc (y, m, 1, 0, 0, 0);
+  if (date_time == NULL)
+    return g_strdup ("");
+  /* Translators: a month as a chart label, in g_date_time_format () syntax */
+  return g_date_time_format (date_time, _("%b %Y"));
+}
+
+/**
+ * seg_dashboard_build_segment_orders_by_month:
+ * @self: a dashboard
+ * @segment_id: the segment
+ * @revenue: %TRUE for net revenue, %FALSE for the number of orders
+ * @error: return location for a #GError
+ *
+ * The counted orders (or their net revenue) of today's members in each of
+ * the 12 months up to and including the dashboard's day.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+SegChart *
+seg_dashboard_build_segment_orders_by_month (SegDashboard  *self,
+                                             gint64         segment_id,
+                                             gboolean       revenue,
+                                             GError       **error)
+{
+  enum { N_MONTHS = SEG_DASHBOARD_SEGMENT_MONTHS };
+  g_autoptr(SegChart) chart = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint32 starts[N_MONTHS + 1];
+  double values[N_MONTHS] = { 0 };
+  gboolean any = FALSE, invalid, ok;
+  int next = 1, rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  chart = new_segment_chart (self, revenue ? SEG_SEGMENT_CHART_REVENUE_BY_MONTH
+                                           : SEG_SEGMENT_CHART_ORDERS_BY_MONTH,
+                             SEG_CHART_BAR_VERTICAL,
+                             revenue ? SEG_CHART_FORMAT_MONEY : SEG_CHART_FORMAT_COUNT);
+  if (!check_members (self, chart, segment_id, &ok, error))
+    return NULL;
+  if (!ok)
+    return g_steal_pointer (&chart);
+  seg_chart_set_empty_text (chart, _("The members placed no order in the last 12 months."));
+
+  fill_month_starts (self->day, N_MONTHS, starts);
+  stmt = prepare_for_members (self, segment_id,
+                              "SELECT order_day, net_cents FROM orders"
+                              " WHERE cancelled = 0 AND customer_id IN (SELECT id FROM members)"
+                              " AND order_day >= ? AND order_day <= ?",
+                              &next, &invalid, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, next, starts[0]);
+  sqlite3_bind_int (stmt, next + 1, self->day);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int month = find_month (starts, N_MONTHS, sqlite3_column_int (stmt, 0));
+
+      values[month] += revenue ? sqlite3_column_int64 (stmt, 1) / minor_units (self) : 1;
+      any = TRUE;
+    }
+  if (!step_finished (get_db (self), rc, error))
+    return NULL;
+
+  if (!any)
+    return g_steal_pointer (&chart);
+
+  for (int i = 0; i < N_MONTHS; i++)
+    {
+      g_autofree char *label = format_month (starts[i]);
+
+      seg_chart_add_category (chart, label);
+    }
+  seg_chart_set_subtitle (chart, revenue ?
+                          _("Net revenue of the counted orders of today’s members") :
+                          _("Counted orders of today’s members; cancelled ones are left out"));
+  seg_chart_add_series (chart, revenue ? _("Revenue") : _("Orders"), values, N_MONTHS);
+  set_segment_color (self, chart);
+
+  return g_steal_pointer (&chart);
+}
+
+/**
+ * seg_dashboard_build_segment_countries:
+ *
+ * The countries where most members live, by their localized names, with
+ * the other members as "Other".
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+SegChart *
+seg_dashboard_build_segment_countries (SegDashboard  *self,
+                                       gint64         segment_id,
+                                       GError       **error)
+{
+  g_autoptr(SegChart) chart = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  double other = 0;
+  gboolean invalid, ok;
+  guint shown = 0;
+  int next = 1, rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  chart = new_segment_chart (self, SEG_SEGMENT_CHART_COUNTRIES, SEG_CHART_BAR_HORIZONTAL,
+                             SEG_CHART_FORMAT_COUNT);
+  if (!check_members (self, chart, segment_id, &ok, error))
+    return NULL;
+  if (!ok)
+    return g_steal_pointer (&chart);
+
+  stmt = prepare_for_members (self, segment_id,
+                              "SELECT country, count(*) FROM customers"
+                              " WHERE id IN (SELECT id FROM members)"
+                              " GROUP BY country ORDER BY count(*) DESC, country",
+                              &next, &invalid, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      double v = sqlite3_column_int64 (stmt, 1);
+      const char *name;
+
+      /* Members without a country are "Other" too: the bars name places. */
+      if (code == NULL || *code == '\0' || shown == SEG_DASHBOARD_SEGMENT_TOP)
+        {
+          other += v;
+          continue;
+        }
+
+      name = seg_country_get_localized_name (code);
+      seg_chart_add_category (chart, name != NULL ? name : code);
+      g_array_append_val (values, v);
+      shown++;
+    }
+  if (!step_finished (get_db (self), rc, error))
+    return NULL;
+
+  if (shown == 0)
+    {
+      seg_chart_set_empty_text (chart, _("No member has a known country. Import customers "
+                                         "with their addresses to see where they live."));
+      return g_steal_pointer (&chart);
+    }
+
+  if (other > 0)
+    {
+      guint c = seg_chart_add_category (chart, _("Other or unknown"));
+
+      seg_chart_set_category_color (chart, c, NEUTRAL_COLOR);
+      g_array_append_val (values, other);
+    }
+
+  seg_chart_set_subtitle (chart, _("Members by the country of their address"));
+  seg_chart_add_series (chart, _("Members"), (double *) values->data, values->len);
+  set_segment_color (self, chart);
+
+  return g_steal_pointer (&chart);
+}
+
+/**
+ * seg_dashboard_build_segment_products:
+ *
+ * The product categories (a product's name where it has no category)
+ * bought by the largest share of members, in counted orders up to the day.
+ * A member can buy from several, so the shares do not add up to 100%.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+SegChart *
+seg_dashboard_build_segment_products (SegDashboard  *self,
+                                      gint64         segment_id,
+                                      GError       **error)
+{
+  g_autoptr(SegChart) chart = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *members_text = NULL;
+  gboolean invalid, ok;
+  int next = 1, rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  chart = new_segment_chart (self, SEG_SEGMENT_CHART_PRODUCTS, SEG_CHART_BAR_HORIZONTAL,
+                             SEG_CHART_FORMAT_PERCENT);
+  if (!check_members (self, chart, segment_id, &ok, error))
+    return NULL;
+  if (!ok)
+    return g_steal_pointer (&chart);
+  seg_chart_set_empty_text (chart, _("The members have bought nothing yet. Import your orders "
+                                     "with their line items to see what they buy."));
+
+  stmt = prepare_for_members (self, segment_id,
+                              "SELECT coalesce (nullif (l.category, ''), l.product) AS item,"
+                              "  count (DISTINCT o.customer_id)"
+                              " FROM orders AS o JOIN order_lines AS l ON l.order_id = o.id"
+                              " WHERE o.cancelled = 0 AND o.order_day <= ?"
+                              "  AND o.customer_id IN (SELECT id FROM members)"
+                              "  AND item IS NOT NULL AND item != ''"
+                              " GROUP BY item ORDER BY 2 DESC, item LIMIT ?",
+                              &next, &invalid, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, next, self->day);
+  sqlite3_bind_int (stmt, next + 1, SEG_DASHBOARD_SEGMENT_TOP);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      double v = (double) sqlite3_column_int64 (stmt, 1) / self->n_members;
+
+      seg_chart_add_category (chart, (const char *) sqlite3_column_text (stmt, 0));
+      g_array_append_val (values, v);
+    }
+  if (!step_finished (get_db (self), rc, error))
+    return NULL;
+
+  if (values->len == 0)
+    return g_steal_pointer (&chart);
+
+  members_text = format_amount (self, SEG_CHART_FORMAT_COUNT, self->n_members);
+  /* Translators: %s is the number of members of a segment */
+  subtitle = g_strdup_printf (_("Share of the %s members who bought from each category"),
+                              members_text);
+  seg_chart_set_subtitle (chart, subtitle);
+  seg_chart_add_series (chart, _("Members who bought"), (double *) values->data, values->len);
+  set_segment_color (self, chart);
+
+  return g_steal_pointer (&chart);
+}
+
+/**
+ * seg_dashboard_build_segment_rfm:
+ *
+ * How the members spread over the RFM groups (prospects last, in grey).
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+SegChart *
+seg_dashboard_build_segment_rfm (SegDashboard  *self,
+                                 gint64         segment_id,
+                                 GError       **error)
+{
+  g_autoptr(SegChart) chart = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 counts[SEG_RFM_N_GROUPS] = { 0 };
+  gboolean invalid, ok;
+  int next = 1, rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  chart = new_segment_chart (self, SEG_SEGMENT_CHART_RFM, SEG_CHART_BAR_HORIZONTAL,
+                             SEG_CHART_FORMAT_COUNT);
+  if (!check_members (self, chart, segment_id, &ok, error))
+    return NULL;
+  if (!ok)
+    return g_steal_pointer (&chart);
+
+  stmt = prepare_for_members (self, segment_id,
+                              "SELECT rfm_group, count(*) FROM customer_measures"
+                              " WHERE customer_id IN (SELECT id FROM members)"
+                              " GROUP BY rfm_group",
+                              &next, &invalid, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SegRfmGroup group = seg_rfm_group_from_string ((const char *) sqlite3_column_text (stmt, 0));
+
+      /* Measures not yet scored count as prospects: no order to score. */
+      if (group == SEG_RFM_GROUP_INVALID)
+        group = SEG_RFM_GROUP_PROSPECTS;
+      counts[group] += sqlite3_column_int64 (stmt, 1);
+    }
+  if (!step_finished (get_db (self), rc, error))
+    return NULL;
+
+  for (int g = 0; g < SEG_RFM_N_GROUPS; g++)
+    {
+      double v = counts[g];
+      guint c;
+
+      if (counts[g] == 0)
+        continue;
+      c = seg_chart_add_category (chart, seg_rfm_group_get_title (g));
+      if (g == SEG_RFM_GROUP_PROSPECTS)
+        seg_chart_set_category_color (chart, c, NEUTRAL_COLOR);
+      g_array_append_val (values, v);
+    }
+
+  seg_chart_set_subtitle (chart, _("Members in each RFM group; prospects have no order yet"));
+  seg_chart_add_series (chart, _("Members"), (double *) values->data, values->len);
+  set_segment_color (self, chart);
+
+  return g_steal_pointer (&chart);
+}
+
+/**
+ * seg_dashboard_build_segment_campaigns:
+ *
+ * Open, click and conversion rate (orders per recipient) of each campaign
+ * whose imported results name this segment, most recent first; A/B
+ * variants are added up.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+SegChart *
+seg_dashboard_build_segment_campaigns (SegDashboard  *self,
+                                       gint64         segment_id,
+                                       GError       **error)
+{
+  g_autoptr(SegChart) chart = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) clicks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) orders = g_array_new (FALSE, FALSE, sizeof (double));
+  SegSegment *segment;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  db = get_db (self);
+  chart = new_segment_chart (self, SEG_SEGMENT_CHART_CAMPAIGNS, SEG_CHART_BAR_HORIZONTAL,
+                             SEG_CHART_FORMAT_PERCENT);
+  seg_chart_set_empty_text (chart, _("No campaign results for this segment yet. Import the "
+                                     "results of campaigns sent to it from Klaviyo or Mailchimp "
+                                     "to see how it responds."));
+
+  segment = get_segment (self, segment_id, error);
+  if (segment == NULL)
+    return NULL;
+
+  stmt = prepare (db,
+                  "SELECT c.name, SUM(r.sent), SUM(r.opens), SUM(r.clicks), SUM(r.orders)"
+                  " FROM campaign_results AS r JOIN campaigns AS c ON c.id = r.campaign_id"
+                  " WHERE r.segment_name = ?1 AND (c.sent_day IS NULL OR c.sent_day <= ?2)"
+                  " GROUP BY c.id HAVING SUM(r.sent) > 0"
+                  " ORDER BY c.sent_day DESC, c.name", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, seg_segment_get_name (segment), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, self->day);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      double sent = sqlite3_column_int64 (stmt, 1);
+      double open = sqlite3_column_int64 (stmt, 2) / sent;
+      double click = sqlite3_column_int64 (stmt, 3) / sent;
+      double order = sqlite3_column_int64 (stmt, 4) / sent;
+
+      seg_chart_add_category (chart, (const char *) sqlite3_column_text (stmt, 0));
+      g_array_append_val (opens, open);
+      g_array_append_val (clicks, click);
+      g_array_append_val (orders, order);
+    }
+  if (!step_finished (db, rc, error))
+    return NULL;
+
+  if (opens->len == 0)
+    return g_steal_pointer (&chart);
+
+  seg_chart_set_subtitle (chart, _("Of all recipients of each campaign sent to this segment"));
+  seg_chart_add_series (chart, _("Open rate"), (double *) opens->data, opens->len);
+  seg_chart_add_series (chart, _("Click rate"), (double *) clicks->data, clicks->len);
+  seg_chart_add_series (chart, _("Conversion rate"), (double *) orders->data, orders->len);
+
+  return g_steal_pointer (&chart);
+}
+
+/**
+ * seg_dashboard_dup_segment_ab_tests:
+ * @self: a dashboard
+ * @segment_id: the segment
+ * @error: return location for a #GError
+ *
+ * As seg_dashboard_dup_ab_tests (), for the campaigns sent to one segment.
+ *
+ * Returns: (transfer full) (element-type SegAbTest): the tests, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+seg_dashboard_dup_segment_ab_tests (SegDashboard  *self,
+                                    gint64         segment_id,
+                                    GError       **error)
+{
+  g_autoptr(GPtrArray) tests = NULL;
+  SegSegment *segment;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  segment = get_segment (self, segment_id, error);
+  if (segment == NULL)
+    return NULL;
+
+  tests = seg_dashboard_dup_ab_tests (self, error);
+  if (tests == NULL)
+    return NULL;
+
+  for (guint i = tests->len; i > 0; i--)
+    {
+      SegAbTest *test = g_ptr_array_index (tests, i - 1);
+
+      if (g_strcmp0 (test->segment, seg_segment_get_name (segment)) != 0)
+        g_ptr_array_remove_index (tests, i - 1);
+    }
+
+  return g_steal_pointer (&tests);
+}
+
+/**
+ * seg_dashboard_build_segment_chart:
+ * @self: a dashboard
+ * @chart: which of the segment's charts
+ * @segment_id: the segment
+ * @error: return location for a #GError
+ *
+ * Builds one of a segment's charts.  As with seg_dashboard_build (), a
+ * chart with nothing to show is returned empty with a text that says what
+ * to do, also when the segment's rule has an error; a segment that does
+ * not exist or a store that cannot be read is an error.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+SegChart *
+seg_dashboard_build_segment_chart (SegDashboard     *self,
+                                   SegSegmentChart   chart,
+                                   gint64            segment_id,
+                                   GError          **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  switch (chart)
+    {
+    case SEG_SEGMENT_CHART_SIZE_TREND:
+      return seg_dashboard_build_segment_trend_for (self, segment_id, FALSE, error);
+    case SEG_SEGMENT_CHART_REVENUE_TREND:
+      return seg_dashboard_build_segment_trend_for (self, segment_id, TRUE, error);
+    case SEG_SEGMENT_CHART_ORDERS_BY_MONTH:
+      return seg_dashboard_build_segment_orders_by_month (self, segment_id, FALSE, error);
+    case SEG_SEGMENT_CHART_REVENUE_BY_MONTH:
+      return seg_dashboard_build_segment_orders_by_month (self, segment_id, TRUE, error);
+    case SEG_SEGMENT_CHART_COUNTRIES:
+      return seg_dashboard_build_segment_countries (self, segment_id, error);
+    case SEG_SEGMENT_CHART_PRODUCTS:
+      return seg_dashboard_build_segment_products (self, segment_id, error);
+    case SEG_SEGMENT_CHART_RFM:
+      return seg_dashboard_build_segment_rfm (self, segment_id, error);
+    case SEG_SEGMENT_CHART_CAMPAIGNS:
+      return seg_dashboard_build_segment_campaigns (self, segment_id, error);
+    default:
+      break;
+    }
+
+  g_set_error (error, SEG_DASHBOARD_ERROR, SEG_DASHBOARD_ERROR_UNKNOWN_CHART,
+               _("There is no such chart."));
+  return NULL;
+}
+
+/**
+ * seg_dashboard_build_segment_all:
+ * @self: a dashboard
+ * @segment_id: the segment
+ * @cancellable: (nullable): checked between charts
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SegChart): every chart of the
+ *   segment, in #SegSegmentChart order, or %NULL with @error set
+ */
+GPtrArray *
+seg_dashboard_build_segment_all (SegDashboard  *self,
+                                 gint64         segment_id,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < SEG_SEGMENT_N_CHARTS; i++)
+    {
+      SegChart *chart;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      chart = seg_dashboard_build_segment_chart (self, i, segment_id, error);
+      if (chart == NULL)
+        return NULL;
+      g_ptr_array_add (all, chart);
+    }
+
+  return g_steal_pointer (&all);
 }

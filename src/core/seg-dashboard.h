@@ -51,6 +51,27 @@ typedef enum
 
 #define SEG_DASHBOARD_N_CHARTS (SEG_DASHBOARD_GEOGRAPHY_REVENUE + 1)
 
+/* One segment's charts, in the order its Performance tab shows them. */
+typedef enum
+{
+  SEG_SEGMENT_CHART_SIZE_TREND,
+  SEG_SEGMENT_CHART_REVENUE_TREND,
+  SEG_SEGMENT_CHART_ORDERS_BY_MONTH,
+  SEG_SEGMENT_CHART_REVENUE_BY_MONTH,
+  SEG_SEGMENT_CHART_COUNTRIES,
+  SEG_SEGMENT_CHART_PRODUCTS,
+  SEG_SEGMENT_CHART_RFM,
+  SEG_SEGMENT_CHART_CAMPAIGNS,
+} SegSegmentChart;
+
+#define SEG_SEGMENT_N_CHARTS (SEG_SEGMENT_CHART_CAMPAIGNS + 1)
+
+/* How many months the per-segment monthly charts cover, up to the day. */
+#define SEG_DASHBOARD_SEGMENT_MONTHS 12
+
+/* How many countries and categories a segment's charts name. */
+#define SEG_DASHBOARD_SEGMENT_TOP 8
+
 /* The share of revenue from returning customers the guide expects once
  * post-purchase flows work. */
 #define SEG_DASHBOARD_RETURNING_LOW  0.30
@@ -128,6 +149,42 @@ SegChart          *seg_dashboard_build_geography           (SegDashboard  *self,
 
 GPtrArray         *seg_dashboard_dup_ab_tests     (SegDashboard      *self,
                                                    GError           **error);
+
+/* One segment's charts: its members as its rule has them on the day. */
+const char        *seg_segment_chart_get_id       (SegSegmentChart    chart);
+const char        *seg_segment_chart_get_title    (SegSegmentChart    chart);
+
+SegChart          *seg_dashboard_build_segment_chart (SegDashboard    *self,
+                                                      SegSegmentChart  chart,
+                                                      gint64           segment_id,
+                                                      GError         **error);
+GPtrArray         *seg_dashboard_build_segment_all   (SegDashboard    *self,
+                                                      gint64           segment_id,
+                                                      GCancellable    *cancellable,
+                                                      GError         **error);
+SegChart          *seg_dashboard_build_segment_trend_for      (SegDashboard  *self,
+                                                               gint64         segment_id,
+                                                               gboolean       revenue,
+                                                               GError       **error);
+SegChart          *seg_dashboard_build_segment_orders_by_month (SegDashboard *self,
+                                                               gint64         segment_id,
+                                                               gboolean       revenue,
+                                                               GError       **error);
+SegChart          *seg_dashboard_build_segment_countries      (SegDashboard  *self,
+                                                               gint64         segment_id,
+                                                               GError       **error);
+SegChart          *seg_dashboard_build_segment_products       (SegDashboard  *self,
+                                                               gint64         segment_id,
+                                                               GError       **error);
+SegChart          *seg_dashboard_build_segment_rfm            (SegDashboard  *self,
+                                                               gint64         segment_id,
+                                                               GError       **error);
+SegChart          *seg_dashboard_build_segment_campaigns      (SegDashboard  *self,
+                                                               gint64         segment_id,
+                                                               GError       **error);
+GPtrArray         *seg_dashboard_dup_segment_ab_tests         (SegDashboard  *self,
+                                                               gint64         segment_id,
+                                                               GError       **error);
 void               seg_ab_test_free               (SegAbTest         *test);
 char              *seg_ab_test_dup_statement      (const SegAbTest   *test);
 char              *seg_proportion_test_dup_statement (const SegProportionTest *test,

@@ -550,13 +550,20 @@ add_campaigns (Demo    *demo,
             return FALSE;
         }
 
-      /* Per-customer opens and clicks for the subscribers who got it. */
+      /* Per-customer opens and clicks for the subscribers who got it; for
+       * the re-engagement campaign the sends too, so that "ignored a
+       * re-engagement email" (the suppression candidates) has people to
+       * find.  Recording a send draws no random number: the rest of the
+       * store stays as it was. */
       for (guint s = 0; s < subscribers->len; s++)
         {
           gint64 customer_id = g_array_index (subscribers, gint64, s);
 
           if (!rng_chance (&demo->rng, 0.25))
             continue;
+          if (g_strcmp0 (c->kind, "re-engagement") == 0 &&
+              !add_event (demo, customer_id, campaign_id, "sent", sent_day, error))
+            return FALSE;
           if (rng_chance (&demo->rng, c->open_a))
             {
               if (!add_event (demo, customer_id, campaign_id, "open",

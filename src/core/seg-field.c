@@ -161,6 +161,10 @@ static const SegField fields[] = {
     NUMBER, OPS_NUMBER, NULL, NULL, FALSE, TRUE },
   { "clicks_in_period", N_("Email clicks in a period"), N_("number of email clicks"), B,
     NUMBER, OPS_NUMBER, NULL, NULL, FALSE, TRUE },
+  /* See compile_reengagement_no_response () in seg-rule-compiler.c for
+   * exactly who counts as having received a re-engagement email. */
+  { "reengagement_no_response", N_("Ignored a re-engagement email"),
+    N_("ignored a re-engagement email"), B, BOOLEAN, OPS_BOOLEAN },
   { "created", N_("Customer since"), N_("customer since"), B, DATE, OPS_DATE },
 
   /* Psychographic */

@@ -38,6 +38,10 @@
  *    top 20% of buyers by spend.  Prospects never match.
  *  - season is the meteorological season of the customer's hemisphere in
  *    the reference day's month.
+ *  - reengagement_no_response = true: the customer received a
+ *    re-engagement campaign sent at least 14 days before the reference day
+ *    and has no open or click (of any email) in the 14 days from its sent
+ *    day; see compile_reengagement_no_response ().
  */
 
 #define G_LOG_DOMAIN "seg-rule-compiler"
@@ -1233,6 +1237,62 @@ compile_revenue_percentile (Compiler           *compiler,
   return TRUE;
 }
 
+/* How long a re-engagement campaign has to get a response. */
+#define REENGAGEMENT_WINDOW_DAYS 14
+
+/* The customers who ignored a re-engagement campaign.
+ *
+ * A campaign is a re-engagement one when its kind says so (campaigns.kind
+ * "re-engagement", also written "reengagement" or "re_engagement"), and
+ * counts once its window is over: sent at least 14 days before the
+ * reference day.  Who received it:
+ *  - when the store has per-customer email events for the campaign (a
+ *    "sent", "open" or "click" row), exactly the customers with one;
+ *  - when it has none, as after an import of campaign-level results, every
+ *    customer who is subscribed and was already a customer on its sent
+ *    day: the only list a campaign can have gone to that the store knows.
+ * Ignored: no "open" or "click" event, of any email, on the sent day or
+ * the 13 days after it.  Opens known only as a last-open date (profile
+ * imports) are not events; "no open in 90 days" covers them in the
+ * suppression template.
+ *
+ * Both halves are uncorrelated sets, so SQLite builds each once. */
+static void
+compile_reengagement_no_response (Compiler *compiler,
+                                  Fragment *f,
+                                  gboolean  yes)
+{
+  static const char * const is_reengagement =
+    "replace (replace (lower (k.kind), '-', ''), '_', '') = 'reengagement' "
+    "AND k.sent_day IS NOT NULL AND k.sent_day <= ";
+  static const char * const no_response =
+    " AND NOT EXISTS (SELECT 1 FROM email_events AS r "
+    "WHERE r.customer_id = %s AND r.kind IN ('open', 'click') "
+    "AND r.event_day >= k.sent_day AND r.event_day < k.sent_day + ";
+  g_autofree char *no_response_e = g_strdup_printf (no_response, "e.customer_id");
+  g_autofree char *no_response_s = g_strdup_printf (no_response, "s.id");
+  gint64 last_sent_day = (gint64) compiler->ref_day - REENGAGEMENT_WINDOW_DAYS;
+
+  begin_set (f, !yes,
+             "SELECT e.customer_id FROM campaigns AS k "
+             "JOIN email_events AS e ON e.campaign_id = k.id WHERE ");
+  sql (f, is_reengagement);
+  bind_int (f, last_sent_day);
+  sql (f, no_response_e);
+  bind_int (f, REENGAGEMENT_WINDOW_DAYS);
+  sql (f, ") UNION "
+          "SELECT s.id FROM campaigns AS k "
+          "JOIN customers AS s ON s.email_status = 'subscribed' "
+          "AND (s.created_day IS NULL OR s.created_day <= k.sent_day) WHERE ");
+  sql (f, is_reengagement);
+  bind_int (f, last_sent_day);
+  sql (f, " AND NOT EXISTS (SELECT 1 FROM email_events AS x WHERE x.campaign_id = k.id)");
+  sql (f, no_response_s);
+  bind_int (f, REENGAGEMENT_WINDOW_DAYS);
+  sql (f, ")");
+  end_set (f);
+}
+
 static void
 compile_boolean (Compiler           *compiler,
                  Fragment           *f,
@@ -1261,6 +1321,8 @@ compile_boolean (Compiler           *compiler,
       compile_period (compiler, f, "order_day", period_days);
       end_set (f);
     }
+  else if (strcmp (id, "reengagement_no_response") == 0)
+    compile_reengagement_no_response (compiler, f, yes);
   else if (strcmp (id, "abandoned_checkout") == 0 && period_days == 0)
     sql (f, yes ? "(m.checkouts > 0)" : "(m.checkouts = 0)");
   else if (strcmp (id, "abandoned_checkout") == 0 || strcmp (id, "checkout_recovered") == 0)

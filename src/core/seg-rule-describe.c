@@ -138,6 +138,9 @@ describe_boolean (const char *id,
                          : _("who have not ordered since abandoning a checkout"));
   if (strcmp (id, "accepts_marketing") == 0)
     return g_strdup (yes ? _("who accept marketing") : _("who do not accept marketing"));
+  if (strcmp (id, "reengagement_no_response") == 0)
+    return g_strdup (yes ? _("who did not open a re-engagement email within 14 days")
+                         : _("who have not ignored a re-engagement email"));
   return NULL;
 }
 

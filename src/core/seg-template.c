@@ -104,15 +104,14 @@ static const SegTemplate templates[] = {
        "(an exclusive offer, a preference centre) and the question whether they still want "
        "to hear from you."),
     NO_GROUP },
-  /* The guide: at risk, and no open in the 14 days after a re-engagement
-   * campaign.  The rule language has no field for "since the last
-   * re-engagement campaign" yet, so the template asks for no open in
-   * 90 + 14 days, which is what a subscriber who got the re-engagement
-   * email right after turning "at risk" and ignored it looks like. */
+  /* The guide: at risk (the at-risk subscribers' rule), and no open in the
+   * 14 days after a re-engagement campaign (reengagement_no_response, see
+   * seg-rule-compiler.c for who counts as having received one). */
   { "suppression-candidates", SEG_TEMPLATE_KIND_MORE,
     N_("Suppression candidates"),
     N_("At-risk subscribers who did not open in the 14 days after a re-engagement email."),
-    "email_status = \"subscribed\" and (last_open_days >= 104 or last_open_days is empty)",
+    "email_status = \"subscribed\" and (last_open_days >= 90 or last_open_days is empty) "
+    "and reengagement_no_response = true",
     "#77767b",
     N_("Stop mailing them: unsubscribe or suppress them to protect your sender reputation "
        "and deliverability. They can still be reached through ads."),

@@ -11,6 +11,11 @@
  * file): a worker thread lists the ids of the members in the chosen order
  * (seg_segments_query_members ()), then rows are read a page at a time by
  * primary key as the view scrolls.
+ *
+ * The Performance tab's charts are built like the Overview's: in a worker
+ * thread on a store opened there, when the tab is shown and again after
+ * the store changes (a saved rule, an import) while it is on screen.  The
+ * chart views are made once and only handed new charts.
  */
 
 #define G_LOG_DOMAIN "seg-segment-page"
@@ -20,8 +25,10 @@
 #include <glib/gi18n.h>
 
 #include "seg-application.h"
+#include "seg-chart-view.h"
 #include "seg-customer.h"
 #include "seg-customer-dialog.h"
+#include "seg-dashboard.h"
 #include "seg-day.h"
 #include "seg-export.h"
 #include "seg-format.h"
@@ -32,6 +39,11 @@
 #define NOTES_DELAY_MS 1000
 #define MEMBER_PAGE_SIZE 100
 #define MAX_CACHED_PAGES 40
+
+/* As on the Overview: cards about 420 px wide side by side, one to a row
+ * below that, shrinking to this on phone-narrow windows. */
+#define CHART_CARD_MIN_WIDTH 300
+#define CHART_HEIGHT 300
 
 /* The member list */
 
@@ -346,6 +358,14 @@ struct _SegSegmentPage
   GtkTextView           *notes_view;
   GtkLabel              *notes_status;
 
+  /* the Performance tab's charts, made in init */
+  GtkWidget             *charts_status;
+  GtkWidget             *charts_spinner;
+  GtkWidget             *charts_error;
+  GtkWidget             *chart_views[SEG_SEGMENT_N_CHARTS];
+  GtkWidget             *ab_statements;
+  GCancellable          *charts_cancellable;
+
   SegSegmentsController *controller;   /* owns the page */
   SegSegment            *segment;
   char                  *currency;
@@ -359,6 +379,8 @@ struct _SegSegmentPage
   guint                  notes_source;
   guint                  members_stale : 1;
   guint                  loading_notes : 1;
+  guint                  charts_stale : 1;
+  guint                  charts_loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SegSegmentPage, seg_segment_page, GTK_TYPE_WIDGET)
@@ -399,6 +421,38 @@ typedef struct
   SegExportFlags  flags;
   char           *file;
 } ExportRequest;
+
+typedef struct
+{
+  char   *path;
+  gint64  segment_id;
+  gint32  day;
+} ChartsRequest;
+
+typedef struct
+{
+  GPtrArray *charts;      /* SegChart, in SegSegmentChart order */
+  GPtrArray *statements;  /* char *, one per A/B test of the segment */
+} ChartsResult;
+
+static void
+charts_request_free (gpointer data)
+{
+  ChartsRequest *request = data;
+
+  g_free (request->path);
+  g_free (request);
+}
+
+static void
+charts_result_free (gpointer data)
+{
+  ChartsResult *result = data;
+
+  g_clear_pointer (&result->charts, g_ptr_array_unref);
+  g_clear_pointer (&result->statements, g_ptr_array_unref);
+  g_free (result);
+}
 
 /* Helpers */
 
@@ -626,7 +680,254 @@ load_notes (SegSegmentPage *self)
   self->loading_notes = FALSE;
 }
 
+/* The Performance tab's charts */
+
+static void
+charts_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ChartsRequest *request = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SegStore) store = NULL;
+  g_autoptr(SegDashboard) dashboard = NULL;
+  g_autoptr(GPtrArray) tests = NULL;
+  ChartsResult *result;
+
+  /* A store of its own: a connection never shared with the main thread. */
+  store = seg_store_open (request->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  dashboard = seg_dashboard_new (store, request->day);
+  result = g_new0 (ChartsResult, 1);
+  result->charts = seg_dashboard_build_segment_all (dashboard, request->segment_id,
+                                                    cancellable, &error);
+  if (result->charts != NULL)
+    tests = seg_dashboard_dup_segment_ab_tests (dashboard, request->segment_id, &error);
+  if (tests == NULL)
+    {
+      charts_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result->statements = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < tests->len; i++)
+    {
+      SegAbTest *test = g_ptr_array_index (tests, i);
+      g_autofree char *statement = seg_ab_test_dup_statement (test);
+
+      /* Translators: an A/B test's campaign and its result in words */
+      g_ptr_array_add (result->statements,
+                       g_strdup_printf (_("%s: %s"), test->campaign, statement));
+    }
+
+  g_task_return_pointer (task, result, charts_result_free);
+}
+
+static void
+set_charts_loading (SegSegmentPage *self,
+                    gboolean        loading)
+{
+  self->charts_loading = loading;
+  gtk_spinner_set_spinning (GTK_SPINNER (self->charts_spinner), loading);
+  gtk_widget_set_visible (self->charts_spinner, loading);
+}
+
+static void
+update_ab_statements (SegSegmentPage *self,
+                      GPtrArray      *statements)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->ab_statements)) != NULL)
+    gtk_box_remove (GTK_BOX (self->ab_statements), child);
+
+  for (guint i = 0; statements != NULL && i < statements->len; i++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (statements, i));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      /* A wrapping label would otherwise ask for its whole text on one
+       * line and widen the card. */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (self->ab_statements), label);
+    }
+
+  gtk_widget_set_visible (self->ab_statements, statements != NULL && statements->len > 0);
+}
+
+static void
+charts_ready_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SegSegmentPage *self = SEG_SEGMENT_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  ChartsResult *loaded;
+
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer load replaced this one: it reports for itself. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->charts_cancellable)
+    {
+      g_clear_pointer (&loaded, charts_result_free);
+      return;
+    }
+
+  set_charts_loading (self, FALSE);
+
+  if (loaded == NULL)
+    {
+      gtk_label_set_label (GTK_LABEL (self->charts_error), error->message);
+      gtk_widget_set_visible (self->charts_error, TRUE);
+      return;
+    }
+
+  gtk_widget_set_visible (self->charts_error, FALSE);
+  for (guint i = 0; i < SEG_SEGMENT_N_CHARTS && i < loaded->charts->len; i++)
+    seg_chart_view_set_chart (SEG_CHART_VIEW (self->chart_views[i]),
+                              g_ptr_array_index (loaded->charts, i));
+  update_ab_statements (self, loaded->statements);
+  charts_result_free (loaded);
+}
+
+static void
+load_charts (SegSegmentPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ChartsRequest *request;
+  SegStore *store = get_store (self);
+
+  g_cancellable_cancel (self->charts_cancellable);
+  g_clear_object (&self->charts_cancellable);
+  self->charts_stale = FALSE;
+
+  if (store == NULL || self->segment == NULL)
+    {
+      set_charts_loading (self, FALSE);
+      return;
+    }
+
+  request = g_new0 (ChartsRequest, 1);
+  request->path = g_strdup (seg_store_get_path (store));
+  request->segment_id = seg_segment_get_id (self->segment);
+  request->day = seg_store_get_reference_day (store);
+
+  self->charts_cancellable = g_cancellable_new ();
+  set_charts_loading (self, TRUE);
+  task = g_task_new (self, self->charts_cancellable, charts_ready_cb, NULL);
+  g_task_set_source_tag (task, load_charts);
+  g_task_set_task_data (task, request, charts_request_free);
+  g_task_run_in_thread (task, charts_thread);
+}
+
+static gboolean
+performance_visible (SegSegmentPage *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                    "performance") == 0;
+}
+
+/* Charts are built when the tab is on screen, or marked for later. */
+static void
+invalidate_charts (SegSegmentPage *self)
+{
+  if (performance_visible (self) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_charts (self);
+  else
+    self->charts_stale = TRUE;
+}
+
+static void
+add_chart_cards (SegSegmentPage *self)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  self->charts_status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->charts_spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->charts_spinner, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->charts_spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading the charts"), -1);
+  self->charts_error = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->charts_error), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->charts_error), 0);
+  gtk_widget_add_css_class (self->charts_error, "error");
+  gtk_widget_set_visible (self->charts_error, FALSE);
+  gtk_box_append (GTK_BOX (self->charts_status), self->charts_spinner);
+  gtk_box_append (GTK_BOX (self->charts_status), self->charts_error);
+  gtk_box_append (GTK_BOX (self->charts_box), self->charts_status);
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_widget_set_valign (flow, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Performance charts"), -1);
+  gtk_box_append (GTK_BOX (self->charts_box), flow);
+
+  for (guint i = 0; i < SEG_SEGMENT_N_CHARTS; i++)
+    {
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *view = seg_chart_view_new (NULL);
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_set_size_request (card, CHART_CARD_MIN_WIDTH, -1);
+      gtk_widget_set_size_request (view, -1, i == SEG_SEGMENT_CHART_CAMPAIGNS ? 340
+                                                                             : CHART_HEIGHT);
+      /* Narrower side margins than the Overview's (the chart pads itself):
+       * two cards fit side by side next to the sidebar in a 1280 px
+       * window. */
+      gtk_widget_set_margin_start (view, 4);
+      gtk_widget_set_margin_end (view, 4);
+      gtk_widget_set_margin_top (view, 12);
+      gtk_widget_set_margin_bottom (view, 12);
+      gtk_widget_set_vexpand (view, TRUE);
+      gtk_widget_set_name (view, seg_segment_chart_get_id (i));
+      gtk_box_append (GTK_BOX (card), view);
+      self->chart_views[i] = view;
+
+      if (i == SEG_SEGMENT_CHART_CAMPAIGNS)
+        {
+          self->ab_statements = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+          gtk_widget_set_margin_start (self->ab_statements, 12);
+          gtk_widget_set_margin_end (self->ab_statements, 12);
+          gtk_widget_set_margin_bottom (self->ab_statements, 12);
+          gtk_widget_set_visible (self->ab_statements, FALSE);
+          gtk_box_append (GTK_BOX (card), self->ab_statements);
+        }
+
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
+      /* Focus goes straight to the chart, not to a wrapper around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+    }
+}
+
 /* Callbacks */
+
+static void
+store_changed_cb (SegSegmentPage *self)
+{
+  invalidate_charts (self);
+}
+
+static void
+page_mapped_cb (SegSegmentPage *self)
+{
+  if (performance_visible (self) && self->charts_stale)
+    load_charts (self);
+}
 
 static gboolean
 save_timeout_cb (gpointer data)
@@ -742,6 +1043,8 @@ visible_tab_changed_cb (SegSegmentPage *self)
 {
   if (members_visible (self) && self->members_stale)
     load_members (self);
+  if (performance_visible (self) && self->charts_stale)
+    load_charts (self);
 }
 
 static void
@@ -1164,6 +1467,9 @@ seg_segment_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->sorter, self);
   g_clear_object (&self->sorter);
 
+  g_cancellable_cancel (self->charts_cancellable);
+  g_clear_object (&self->charts_cancellable);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), SEG_TYPE_SEGMENT_PAGE);
   /* Children without an id are not the template's to dispose. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1246,8 +1552,11 @@ seg_segment_page_init (SegSegmentPage *self)
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (notes_focus_left_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
   g_signal_connect (self->members_view, "activate", G_CALLBACK (member_activated_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (page_mapped_cb), NULL);
 
   add_columns (self);
+  add_chart_cards (self);
+  self->charts_stale = TRUE;
 }
 
 /* Public API */
@@ -1282,6 +1591,9 @@ seg_segment_page_new (SegSegmentsController *controller,
   gtk_column_view_set_model (self->members_view, selection);
 
   seg_rule_builder_set_store (self->builder, store);
+  /* Saved rules and imports: the controller emits "changed" for both. */
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   seg_segment_page_set_segment (self, segment);
 
   return GTK_WIDGET (self);
@@ -1498,4 +1810,32 @@ seg_segment_page_save (SegSegmentPage *self)
     save_rule (self);
   if (self->notes_source != 0)
     save_notes (self);
+}
+
+/**
+ * seg_segment_page_get_chart_view:
+ * @chart: which of the Performance tab's charts
+ *
+ * Returns: (transfer none): that chart's #SegChartView
+ */
+GtkWidget *
+seg_segment_page_get_chart_view (SegSegmentPage  *self,
+                                 SegSegmentChart  chart)
+{
+  g_return_val_if_fail (SEG_IS_SEGMENT_PAGE (self), NULL);
+  g_return_val_if_fail ((guint) chart < SEG_SEGMENT_N_CHARTS, NULL);
+  return self->chart_views[chart];
+}
+
+/**
+ * seg_segment_page_get_loading_charts:
+ *
+ * Returns: whether the Performance tab's charts are being built, or are
+ *   waiting to be because the tab has not been shown since a change
+ */
+gboolean
+seg_segment_page_get_loading_charts (SegSegmentPage *self)
+{
+  g_return_val_if_fail (SEG_IS_SEGMENT_PAGE (self), FALSE);
+  return self->charts_loading || self->charts_stale;
 }

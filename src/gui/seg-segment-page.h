@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "seg-dashboard.h"
 #include "seg-rule-builder.h"
 #include "seg-segments-controller.h"
 
@@ -29,5 +30,8 @@ void            seg_segment_page_show_tab       (SegSegmentPage        *self,
 GListModel     *seg_segment_page_get_members    (SegSegmentPage        *self);
 gboolean        seg_segment_page_get_loading_members (SegSegmentPage   *self);
 void            seg_segment_page_save           (SegSegmentPage        *self);
+GtkWidget      *seg_segment_page_get_chart_view (SegSegmentPage        *self,
+                                                 SegSegmentChart        chart);
+gboolean        seg_segment_page_get_loading_charts (SegSegmentPage    *self);
 
 G_END_DECLS
