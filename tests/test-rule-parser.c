@@ -547,6 +547,71 @@ test_field_catalogue (void)
   g_assert_cmpint (seg_season_for_month (SEG_HEMISPHERE_NORTH, 12), ==, SEG_SEASON_WINTER);
 }
 
+/* Hostile text (from a store file that came from anyone) ends with a
+ * message, not a stack overflow, and long rules parse in linear time. */
+static void
+test_parse_hostile (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) nots = g_string_new (NULL);
+  g_autoptr(GString) wide = g_string_new (NULL);
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autoptr(SegRuleGroup) root = NULL;
+  gint64 start;
+
+  for (int i = 0; i < 50000; i++)
+    g_string_append_c (deep, '(');
+  g_string_append (deep, "orders > 1");
+  root = seg_rule_parse (deep->str, &error);
+  g_assert_null (root);
+  g_assert_error (error, SEG_RULE_ERROR, SEG_RULE_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "Column 65"));
+  g_clear_error (&error);
+
+  /* Sixty levels are fine. */
+  g_string_truncate (deep, 0);
+  for (int i = 0; i < 60; i++)
+    g_string_append_c (deep, '(');
+  g_string_append (deep, "orders > 1");
+  for (int i = 0; i < 60; i++)
+    g_string_append_c (deep, ')');
+  root = seg_rule_parse (deep->str, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  g_clear_object (&root);
+
+  for (int i = 0; i < 20000; i++)
+    g_string_append (nots, "not ");
+  g_string_append (nots, "orders > 1");
+  root = seg_rule_parse (nots->str, &error);
+  g_assert_error (error, SEG_RULE_ERROR, SEG_RULE_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  /* Thousands of conditions in a row: columns are still right at the end. */
+  for (int i = 0; i < 3000; i++)
+    g_string_append (wide, "orders > 1 and ");
+  g_string_append (wide, "orders >");
+  start = g_get_monotonic_time ();
+  root = seg_rule_parse (wide->str, &error);
+  g_test_message ("parsed %zu characters in %.1f ms", wide->len,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_null (root);
+  g_assert_error (error, SEG_RULE_ERROR, SEG_RULE_ERROR_SYNTAX);
+  {
+    g_autofree char *expected = g_strdup_printf ("Column %zu", wide->len + 1);
+    g_assert_nonnull (strstr (error->message, expected));
+  }
+  g_clear_error (&error);
+
+  while (huge->len <= 64 * 1024)
+    g_string_append (huge, "orders > 1 and ");
+  g_string_append (huge, "orders > 1");
+  root = seg_rule_parse (huge->str, &error);
+  g_assert_null (root);
+  g_assert_error (error, SEG_RULE_ERROR, SEG_RULE_ERROR_SYNTAX);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/rule/changed-signal", test_rule_changed_signal);
   g_test_add_func ("/rule/describe", test_describe);
   g_test_add_func ("/rule/field/catalogue", test_field_catalogue);
+  g_test_add_func ("/rule/parse/hostile", test_parse_hostile);
 
   return g_test_run ();
 }

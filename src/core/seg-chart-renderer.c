@@ -958,6 +958,16 @@ draw_value_axis_horizontal (Scene                   *s,
 
 /* How to write @n labels under slots of @slot width: flat, on two lines,
  * or turned 45°, showing every @step-th when even that is too tight. */
+/* Every how many categories a label fits: at least 1, even on a canvas too
+ * small for anything (slot or width can be zero or negative there). */
+static guint
+steps_for (double ratio)
+{
+  if (!(ratio > 1.0))
+    return 1;
+  return ratio > 1e6 ? 1000000 : (guint) ceil (ratio);
+}
+
 static void
 plan_category_axis (Scene         *s,
                     char         **labels,
@@ -995,8 +1005,7 @@ plan_category_axis (Scene         *s,
     {
       plan->mode = CATEGORY_ROTATED;
       plan->height = (plan->max_w + s->small_h) * SIN45 + s->small_h * 0.2;
-      plan->step = (guint) ceil (s->small_h * 1.15 / (slot * SIN45));
-      plan->step = MAX (plan->step, 1);
+      plan->step = steps_for (s->small_h * 1.15 / (slot * SIN45));
       return;
     }
 
@@ -1004,7 +1013,7 @@ plan_category_axis (Scene         *s,
   plan->mode = CATEGORY_FLAT;
   plan->max_w = MIN (widest, 8 * s->fs);
   plan->height = s->small_h;
-  plan->step = (guint) ceil ((plan->max_w + s->gap) / slot);
+  plan->step = steps_for ((plan->max_w + s->gap) / slot);
 }
 
 /* How tall category labels may get: less on a small panel. */

@@ -67,7 +67,15 @@ typedef struct
   GArray     *tokens;
   guint       position;
   char       *described;
+  guint       depth;          /* nested "(" and "not" being parsed */
+  const char *column_at;      /* where column_value was last counted */
+  int         column_value;
 } Parser;
+
+/* Rules are typed by people and read from store files that may come from
+ * anyone: bound the recursion and the work instead of trusting the input. */
+#define MAX_RULE_DEPTH  64
+#define MAX_RULE_LENGTH (64 * 1024)
 
 static void
 clear_token (gpointer data)
@@ -232,7 +240,11 @@ tokenize (Parser  *parser,
         p++;
 
       token.start = p;
-      token.column = column_of (parser->source, p);
+      /* Count columns onwards from the previous token: counting from the
+       * start each time made long rules quadratic. */
+      parser->column_value += (int) g_utf8_pointer_to_offset (parser->column_at, p);
+      parser->column_at = p;
+      token.column = parser->column_value;
 
       if (*p == '\0')
         {
@@ -768,12 +780,23 @@ parse_unary (Parser  *parser,
 {
   Token *token = peek (parser);
 
+  if ((is_keyword (token, "not") || token->kind == TOKEN_LPAREN) &&
+      parser->depth >= MAX_RULE_DEPTH)
+    {
+      set_syntax_error (error, token->column,
+                        _("the rule nests “(” and “not” more than %d levels deep; "
+                          "write it with fewer levels"), MAX_RULE_DEPTH);
+      return NULL;
+    }
+
   if (is_keyword (token, "not"))
     {
       GObject *node;
 
       advance (parser);
+      parser->depth++;
       node = parse_unary (parser, error);
+      parser->depth--;
       if (node != NULL)
         toggle_negated (node);
       return node;
@@ -785,7 +808,9 @@ parse_unary (Parser  *parser,
       Token *close;
 
       advance (parser);
+      parser->depth++;
       node = parse_or (parser, error);
+      parser->depth--;
       if (node == NULL)
         return NULL;
       close = peek (parser);
@@ -895,9 +920,19 @@ seg_rule_parse (const char  *text,
       return NULL;
     }
 
+  if (strlen (text) > MAX_RULE_LENGTH)
+    {
+      g_set_error (error, SEG_RULE_ERROR, SEG_RULE_ERROR_SYNTAX,
+                   _("The rule is longer than %d characters. Split it into several "
+                     "segments or use “one of” lists."), MAX_RULE_LENGTH);
+      return NULL;
+    }
+
   g_array_set_clear_func (tokens, clear_token);
   parser.source = text;
   parser.tokens = tokens;
+  parser.column_at = text;
+  parser.column_value = 1;
 
   if (!tokenize (&parser, error))
     return NULL;
