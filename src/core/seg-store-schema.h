@@ -132,6 +132,7 @@
   "  event_day   INTEGER NOT NULL\n" \
   ");\n" \
   "CREATE INDEX email_events_customer ON email_events (customer_id, kind, event_day);\n" \
+  "CREATE INDEX email_events_campaign ON email_events (campaign_id, kind);\n" \
   "CREATE TABLE campaign_results (\n" \
   "  id            INTEGER PRIMARY KEY,\n" \
   "  campaign_id   INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,\n" \
