@@ -10,33 +10,12 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "seg-chart-view.h"
 #include "seg-dashboard-view.h"
-#include "seg-day.h"
-#include "seg-demo.h"
-
-#define LAST_DAY (seg_day_from_ymd (2025, 6, 30))
+#include "seg-test-ui.h"
 
 static char *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 30 s. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 allocated (gpointer data)
@@ -158,7 +137,7 @@ test_hover (void)
   g_autofree char *outside = NULL;
   double x, y;
 
-  wait_until (allocated, view);
+  seg_test_wait_until (allocated, view);
   g_assert_true (gtk_widget_get_has_tooltip (view));
 
   g_assert_true (seg_chart_view_get_mark_center (SEG_CHART_VIEW (view), 0, &x, &y));
@@ -189,7 +168,7 @@ test_keyboard_and_click (void)
   Activation activation = { 0 };
   double x, y;
 
-  wait_until (allocated, view);
+  seg_test_wait_until (allocated, view);
   g_signal_connect (view, "mark-activated", G_CALLBACK (mark_activated_cb), &activation);
   gtk_widget_grab_focus (view);
 
@@ -270,9 +249,7 @@ segment_activated_cb (SegDashboardView  *view,
 static void
 test_dashboard (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmp_dir, "demo.segments", NULL);
-  g_autoptr(SegStore) store = seg_demo_create (path, LAST_DAY, &error);
+  g_autoptr(SegStore) store = seg_test_create_demo (tmp_dir, "demo.segments");
   g_autofree char *activated = NULL;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *dashboard;
@@ -281,9 +258,7 @@ test_dashboard (void)
   SegChart *chart;
   double x, y;
 
-  g_assert_no_error (error);
-
-  dashboard = seg_dashboard_view_new (store, LAST_DAY);
+  dashboard = seg_dashboard_view_new (store, SEG_TEST_DEMO_DAY);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), dashboard);
   window = show_in_window (scrolled);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
@@ -292,7 +267,7 @@ test_dashboard (void)
 
   /* Loading happens off the main thread: the loop keeps turning. */
   g_assert_true (seg_dashboard_view_get_loading (SEG_DASHBOARD_VIEW (dashboard)));
-  wait_until (dashboard_loaded, dashboard);
+  seg_test_wait_until (dashboard_loaded, dashboard);
 
   sizes = seg_dashboard_view_get_chart_view (SEG_DASHBOARD_VIEW (dashboard), "segment-sizes");
   g_assert_true (SEG_IS_CHART_VIEW (sizes));
@@ -302,7 +277,7 @@ test_dashboard (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (sizes), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Customers by segment");
 
-  wait_until (allocated, sizes);
+  seg_test_wait_until (allocated, sizes);
   g_assert_true (seg_chart_view_get_mark_center (SEG_CHART_VIEW (sizes), 2, &x, &y));
   g_assert_true (seg_chart_view_activate_at (SEG_CHART_VIEW (sizes), x, y));
   g_assert_cmpstr (activated, ==, "Repeat buyers");
@@ -310,7 +285,7 @@ test_dashboard (void)
   /* A reload keeps the views and hands them new charts. */
   seg_store_emit_changed (store);
   g_assert_true (seg_dashboard_view_get_loading (SEG_DASHBOARD_VIEW (dashboard)));
-  wait_until (dashboard_loaded, dashboard);
+  seg_test_wait_until (dashboard_loaded, dashboard);
   g_assert_true (seg_dashboard_view_get_chart_view (SEG_DASHBOARD_VIEW (dashboard),
                                                     "segment-sizes") == sizes);
   g_assert_false (seg_chart_view_get_chart (SEG_CHART_VIEW (sizes)) == chart);
@@ -322,22 +297,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_test_message ("No display: run the UI tests under Xvfb");
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!seg_test_init_display ())
+    return 0;
   adw_init ();
 
-  tmp_dir = g_dir_make_tmp ("segments-chart-view-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = seg_test_make_tmp_dir ("segments-chart-view-XXXXXX");
 
   g_test_add_func ("/ui/chart-view/accessible", test_accessible);
   g_test_add_func ("/ui/chart-view/hover", test_hover);
@@ -347,18 +316,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (tmp_dir, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (tmp_dir);
-  }
+  seg_test_remove_dir (tmp_dir);
   g_free (tmp_dir);
 
   return status;

@@ -14,33 +14,16 @@
 
 #include "seg-application.h"
 #include "seg-day.h"
-#include "seg-demo.h"
 #include "seg-print-operation.h"
 #include "seg-report.h"
 #include "seg-report-controller.h"
 #include "seg-reports-page.h"
 #include "seg-segment-list.h"
+#include "seg-test-ui.h"
 #include "seg-window.h"
 
 static SegApplication *app;
 static char *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 60 s. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 window_idle (gpointer data)
@@ -60,23 +43,6 @@ is_true (gpointer data)
   return *(gboolean *) data;
 }
 
-static char *
-create_demo (void)
-{
-  g_autofree char *path = g_build_filename (tmp_dir, "Demo.segments", NULL);
-  g_autoptr(SegStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      store = seg_demo_create (path, seg_day_from_ymd (2025, 6, 30), &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (store);
-    }
-
-  return g_steal_pointer (&path);
-}
-
 static GPtrArray *
 load_segments (const char *path)
 {
@@ -92,40 +58,13 @@ load_segments (const char *path)
   return segments;
 }
 
-static void
-find_widgets (GtkWidget *widget,
-              GType      type,
-              GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_widgets (child, type, found);
-}
-
-static GtkWidget *
-find_button_with_action (GtkWidget  *widget,
-                         const char *action)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  find_widgets (widget, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action) == 0)
-      return buttons->pdata[i];
-  return NULL;
-}
-
 static GtkWidget *
 find_visible_label (GtkWidget  *widget,
                     const char *needle)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  find_widgets (widget, GTK_TYPE_LABEL, labels);
+  seg_test_find_widgets (widget, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (strstr (gtk_label_get_label (labels->pdata[i]), needle) != NULL &&
         gtk_widget_is_visible (labels->pdata[i]))
@@ -170,7 +109,7 @@ dup_pdf_text (const char *path)
 static void
 test_print_export_two_segments (void)
 {
-  g_autofree char *path = create_demo ();
+  g_autofree char *path = seg_test_ensure_demo (tmp_dir);
   g_autofree char *pdf = g_build_filename (tmp_dir, "printed.pdf", NULL);
   g_autoptr(GPtrArray) segments = load_segments (path);
   g_autoptr(SegStore) store = NULL;
@@ -266,7 +205,7 @@ test_print_settings_remembered (void)
 static void
 test_reports_page (void)
 {
-  g_autofree char *path = create_demo ();
+  g_autofree char *path = seg_test_ensure_demo (tmp_dir);
   g_autoptr(GPtrArray) segments = load_segments (path);
   g_autoptr(SegStore) store = NULL;
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
@@ -290,7 +229,7 @@ test_reports_page (void)
   g_assert_cmpuint (seg_reports_page_get_n_segments (reports), ==, segments->len);
   g_assert_cmpuint (seg_reports_page_get_n_chosen (reports), ==, segments->len);
   g_assert_null (seg_reports_page_dup_chosen_segments (reports));
-  find_widgets (page, GTK_TYPE_CHECK_BUTTON, checks);
+  seg_test_find_widgets (page, GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, ==, segments->len);
   for (guint i = 0; i < segments->len; i++)
     {
@@ -302,11 +241,11 @@ test_reports_page (void)
     }
 
   /* The page count comes from laying the report out off-screen. */
-  wait_until (pages_counted, reports);
+  seg_test_wait_until_seconds (pages_counted, reports, 60);
   g_assert_cmpuint (seg_reports_page_get_n_pages (reports), >, 3);
 
-  print_button = find_button_with_action (page, "win.print-report");
-  export_button = find_button_with_action (page, "win.export-report");
+  print_button = seg_test_find_button_with_action (page, "win.print-report");
+  export_button = seg_test_find_button_with_action (page, "win.export-report");
   g_assert_nonnull (print_button);
   g_assert_nonnull (export_button);
   g_assert_true (gtk_widget_get_sensitive (print_button));
@@ -337,7 +276,7 @@ test_reports_page (void)
   seg_reports_page_set_paper (reports, SEG_REPORT_PAPER_LETTER);
   seg_reports_page_set_landscape (reports, TRUE);
   g_assert_true (seg_reports_page_get_counting (reports));
-  wait_until (pages_counted, reports);
+  seg_test_wait_until_seconds (pages_counted, reports, 60);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -358,7 +297,7 @@ saved_cb (GObject      *source_object,
 static void
 test_window_export (void)
 {
-  g_autofree char *path = create_demo ();
+  g_autofree char *path = seg_test_ensure_demo (tmp_dir);
   g_autofree char *pdf = g_build_filename (tmp_dir, "exported.pdf", NULL);
   g_autoptr(GPtrArray) segments = load_segments (path);
   g_autoptr(GFile) file = g_file_new_for_path (pdf);
@@ -370,13 +309,13 @@ test_window_export (void)
 
   gtk_window_present (GTK_WINDOW (window));
   seg_window_open_store (window, path);
-  wait_until (window_idle, window);
+  seg_test_wait_until_seconds (window_idle, window, 60);
 
   page = seg_reports_page_find (GTK_WIDGET (window));
   g_assert_nonnull (page);
   g_assert_true (seg_reports_page_get_store (page) == seg_window_get_store (window));
   seg_window_show_page (window, "reports");
-  wait_until ((Condition) gtk_widget_get_mapped, page);
+  seg_test_wait_until_seconds ((SegTestCondition) gtk_widget_get_mapped, page, 60);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print-report"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
 
@@ -384,7 +323,7 @@ test_window_export (void)
   seg_report_controller_save_pdf_async (window, file, NULL, saved_cb, &saved);
   g_assert_true (seg_reports_page_get_busy (page));
   g_assert_false (seg_reports_page_get_can_report (page));
-  wait_until (is_true, &saved);
+  seg_test_wait_until_seconds (is_true, &saved, 60);
   g_assert_false (seg_reports_page_get_busy (page));
 
   assert_is_pdf (pdf);
@@ -402,7 +341,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *config_dir = NULL;
   g_autofree char *print_settings = NULL;
   int status;
@@ -412,25 +350,17 @@ main (int   argc,
   /* The print settings file goes to a temporary config folder, never to
    * the tester's.  (G_TEST_OPTION_ISOLATE_DIRS would also hide the MIME
    * database that loading the SVG app icon needs.) */
-  tmp_dir = g_dir_make_tmp ("segments-ui-print-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = seg_test_make_tmp_dir ("segments-ui-print-XXXXXX");
   config_dir = g_build_filename (tmp_dir, "config", NULL);
   g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_test_message ("No display: run the UI tests under Xvfb");
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!seg_test_init_display ())
+    return 0;
   adw_init ();
 
-  app = seg_application_new ("io.github.segmentsapp.Segments.UiPrintTest",
-                             G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = seg_test_register_application ("io.github.segmentsapp.Segments.UiPrintTest");
 
   g_test_add_func ("/ui/print/export-two-segments", test_print_export_two_segments);
   g_test_add_func ("/ui/print/settings-remembered", test_print_settings_remembered);
@@ -448,17 +378,7 @@ main (int   argc,
     g_rmdir (segments_dir);
     g_rmdir (config_dir);
   }
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (tmp_dir, name, NULL);
-        g_unlink (file);
-      }
-  }
-  g_rmdir (tmp_dir);
+  seg_test_remove_dir (tmp_dir);
   g_free (tmp_dir);
 
   return status;

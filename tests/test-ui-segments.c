@@ -9,12 +9,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "seg-application.h"
-#include "seg-day.h"
-#include "seg-demo.h"
 #include "seg-format.h"
 #include "seg-rule-builder.h"
 #include "seg-rule-compiler.h"
@@ -23,42 +20,11 @@
 #include "seg-segment-page.h"
 #include "seg-segments-controller.h"
 #include "seg-template-dialog.h"
+#include "seg-test-ui.h"
 #include "seg-window.h"
 
 static SegApplication *app;
 static char *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 30 s. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static SegStore *
-create_demo (const char *name)
-{
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  SegStore *store;
-
-  g_unlink (path);
-  store = seg_demo_create (path, seg_day_from_ymd (2025, 6, 30), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
 
 typedef struct
 {
@@ -146,7 +112,7 @@ check_accessible_names (GtkWidget *widget,
 static void
 test_builder_text_and_count (void)
 {
-  g_autoptr(SegStore) store = create_demo ("Builder.segments");
+  g_autoptr(SegStore) store = seg_test_create_demo (tmp_dir, "Builder.segments");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *text = NULL;
@@ -197,7 +163,7 @@ test_builder_text_and_count (void)
   wait.expected = count_rule (store, "orders >= 2 and country in (\"US\", \"CA\")");
   expected_label = seg_format_count (wait.expected);
   wait.expected_label = expected_label;
-  wait_until (count_settled, &wait);
+  seg_test_wait_until (count_settled, &wait);
 
   /* Editing a value through the row updates the text form and the count. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (seg_rule_row_get_value_editor (orders_row, 0)), 3);
@@ -211,7 +177,7 @@ test_builder_text_and_count (void)
   expected_label = seg_format_count (wait.expected);
   wait.expected_label = expected_label;
   g_assert_cmpint (wait.expected, >, 0);
-  wait_until (count_settled, &wait);
+  seg_test_wait_until (count_settled, &wait);
 
   /* Changing the field keeps the row valid. */
   seg_rule_row_set_field (orders_row, "last_order");
@@ -241,7 +207,7 @@ test_builder_text_and_count (void)
 static void
 test_template_unique_name (void)
 {
-  g_autoptr(SegStore) store = create_demo ("Templates.segments");
+  g_autoptr(SegStore) store = seg_test_create_demo (tmp_dir, "Templates.segments");
   g_autoptr(GError) error = NULL;
   g_autoptr(SegSegment) existing = NULL;
   g_autoptr(SegSegment) created = NULL;
@@ -280,7 +246,7 @@ controller_idle (gpointer data)
 static void
 test_delete_and_undo (void)
 {
-  g_autoptr(SegStore) store = create_demo ("Delete.segments");
+  g_autoptr(SegStore) store = seg_test_create_demo (tmp_dir, "Delete.segments");
   g_autoptr(GError) error = NULL;
   g_autoptr(SegSegment) segment = NULL;
   g_autoptr(SegSegment) restored = NULL;
@@ -295,7 +261,7 @@ test_delete_and_undo (void)
   gtk_window_present (GTK_WINDOW (window));
   controller = seg_segments_controller_get_for_window (window);
   g_assert_nonnull (controller);
-  wait_until (controller_idle, controller);
+  seg_test_wait_until (controller_idle, controller);
 
   n_before = g_list_model_get_n_items (seg_segments_controller_get_segments (controller));
   g_assert_cmpuint (n_before, ==, 5);
@@ -318,14 +284,14 @@ test_delete_and_undo (void)
   g_assert_no_error (error);
   g_assert_nonnull (restored);
   g_assert_cmpint (seg_segment_get_priority (restored), ==, seg_segment_get_priority (segment));
-  wait_until (controller_idle, controller);
+  seg_test_wait_until (controller_idle, controller);
   g_assert_cmpuint (g_list_model_get_n_items (seg_segments_controller_get_segments (controller)),
                     ==, n_before);
 
   /* Moving down and back up keeps the order a store owner chose. */
   g_assert_true (seg_segments_controller_move (controller, seg_segment_get_id (restored), -1));
   g_assert_true (seg_segments_controller_move (controller, seg_segment_get_id (restored), 1));
-  wait_until (controller_idle, controller);
+  seg_test_wait_until (controller_idle, controller);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -334,26 +300,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_test_message ("No display: run the UI tests under Xvfb");
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!seg_test_init_display ())
+    return 0;
 
-  tmp_dir = g_dir_make_tmp ("segments-ui-segments-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = seg_test_make_tmp_dir ("segments-ui-segments-XXXXXX");
 
-  app = seg_application_new ("io.github.segmentsapp.Segments.UiSegmentsTest",
-                             G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = seg_test_register_application ("io.github.segmentsapp.Segments.UiSegmentsTest");
 
   g_test_add_func ("/ui/segments/builder", test_builder_text_and_count);
   g_test_add_func ("/ui/segments/template-unique-name", test_template_unique_name);
@@ -362,17 +319,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (tmp_dir, name, NULL);
-        g_unlink (file);
-      }
-  }
-  g_rmdir (tmp_dir);
+  seg_test_remove_dir (tmp_dir);
   g_free (tmp_dir);
 
   return status;

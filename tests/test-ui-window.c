@@ -14,30 +14,13 @@
 
 #include "seg-application.h"
 #include "seg-customer-model.h"
-#include "seg-day.h"
 #include "seg-demo.h"
 #include "seg-format.h"
+#include "seg-test-ui.h"
 #include "seg-window.h"
 
 static SegApplication *app;
 static char *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 30 s. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 window_idle (gpointer data)
@@ -73,47 +56,10 @@ find_label (GtkWidget  *widget,
   return FALSE;
 }
 
-static GtkButton *
-find_button_with_action (GtkWidget  *widget,
-                         const char *action)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return GTK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button_with_action (child, action);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static char *
-create_demo (void)
-{
-  g_autofree char *path = g_build_filename (tmp_dir, "Demo.segments", NULL);
-  g_autoptr(SegStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      store = seg_demo_create (path, seg_day_from_ymd (2025, 6, 30), &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (store);
-    }
-
-  return g_steal_pointer (&path);
-}
-
 static void
 test_window_demo_store (void)
 {
-  g_autofree char *path = create_demo ();
+  g_autofree char *path = seg_test_ensure_demo (tmp_dir);
   g_autofree char *name = NULL;
   g_autofree char *contacts = NULL;
   SegWindow *window = seg_window_new (app);
@@ -127,7 +73,7 @@ test_window_demo_store (void)
   gtk_window_present (GTK_WINDOW (window));
   seg_window_open_store (window, path);
   g_assert_true (seg_window_get_busy (window));
-  wait_until (window_idle, window);
+  seg_test_wait_until (window_idle, window);
 
   g_assert_nonnull (seg_window_get_store (window));
   name = seg_store_dup_name (seg_window_get_store (window));
@@ -136,7 +82,7 @@ test_window_demo_store (void)
 
   /* The overview shows the number of contacts. */
   overview = seg_window_get_overview_page (window);
-  wait_until (overview_loaded, overview);
+  seg_test_wait_until (overview_loaded, overview);
   stats = seg_overview_page_get_stats (overview);
   g_assert_cmpint (stats->contacts, ==, SEG_DEMO_CONTACTS);
   contacts = seg_format_count (stats->contacts);
@@ -146,7 +92,7 @@ test_window_demo_store (void)
   /* Every customer is listed, fetched page by page. */
   seg_window_show_page (window, "customers");
   model = seg_customers_page_get_model (seg_window_get_customers_page (window));
-  wait_until (model_loaded, model);
+  seg_test_wait_until (model_loaded, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, SEG_DEMO_CONTACTS);
   last = g_list_model_get_item (G_LIST_MODEL (model), SEG_DEMO_CONTACTS - 1);
   g_assert_nonnull (last);
@@ -155,7 +101,7 @@ test_window_demo_store (void)
 
   /* Sorted by revenue, best first. */
   seg_customer_model_set_query (model, NULL, SEG_CUSTOMER_SORT_REVENUE, TRUE);
-  wait_until (model_loaded, model);
+  seg_test_wait_until (model_loaded, model);
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   second = g_list_model_get_item (G_LIST_MODEL (model), 1);
   g_assert_cmpint (seg_customer_get_revenue_cents (first), >=,
@@ -164,12 +110,12 @@ test_window_demo_store (void)
 
   /* A search is a bound parameter: quotes and wildcards are plain text. */
   seg_customer_model_set_query (model, "%' OR 1=1 --", SEG_CUSTOMER_SORT_NAME, FALSE);
-  wait_until (model_loaded, model);
+  seg_test_wait_until (model_loaded, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 
   seg_customer_model_set_query (model, seg_customer_get_email (first),
                                 SEG_CUSTOMER_SORT_NAME, FALSE);
-  wait_until (model_loaded, model);
+  seg_test_wait_until (model_loaded, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
 
   /* Import, print and export exist, disabled until their owners fill them. */
@@ -193,7 +139,8 @@ test_welcome_buttons (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      GtkButton *button = find_button_with_action (welcome, actions[i]);
+      GtkButton *button =
+        GTK_BUTTON (seg_test_find_button_with_action (welcome, actions[i]));
       const char *label;
 
       g_assert_nonnull (button);
@@ -240,11 +187,11 @@ test_open_not_a_store (void)
 
   gtk_window_present (GTK_WINDOW (window));
   seg_window_open_store (window, path);
-  wait_until (window_idle, window);
+  seg_test_wait_until (window_idle, window);
 
   g_assert_null (seg_window_get_store (window));
   g_assert_true (seg_window_is_empty (window));
-  wait_until (message_dialog_shown, &dialog);
+  seg_test_wait_until (message_dialog_shown, &dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.segments"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -262,17 +209,17 @@ test_empty_store (void)
   g_unlink (path);
   gtk_window_present (GTK_WINDOW (window));
   seg_window_create_store (window, path);
-  wait_until (window_idle, window);
+  seg_test_wait_until (window_idle, window);
 
   g_assert_nonnull (seg_window_get_store (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Empty Shop");
 
   overview = seg_window_get_overview_page (window);
-  wait_until (overview_loaded, overview);
+  seg_test_wait_until (overview_loaded, overview);
   g_assert_cmpint (seg_overview_page_get_stats (overview)->contacts, ==, 0);
 
   model = seg_customers_page_get_model (seg_window_get_customers_page (window));
-  wait_until (model_loaded, model);
+  seg_test_wait_until (model_loaded, model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -282,26 +229,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_test_message ("No display: run the UI tests under Xvfb");
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!seg_test_init_display ())
+    return 0;
 
-  tmp_dir = g_dir_make_tmp ("segments-ui-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = seg_test_make_tmp_dir ("segments-ui-XXXXXX");
 
-  app = seg_application_new ("io.github.segmentsapp.Segments.UiTest",
-                             G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = seg_test_register_application ("io.github.segmentsapp.Segments.UiTest");
 
   g_test_add_func ("/ui/window/welcome-buttons", test_welcome_buttons);
   g_test_add_func ("/ui/window/demo-store", test_window_demo_store);
@@ -311,17 +249,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (tmp_dir, name, NULL);
-        g_unlink (file);
-      }
-    g_rmdir (tmp_dir);
-  }
+  seg_test_remove_dir (tmp_dir);
   g_free (tmp_dir);
 
   return status;

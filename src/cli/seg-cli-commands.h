@@ -37,4 +37,22 @@ SegStore *seg_cli_open_store    (const char     *path,
                                  GError        **error);
 void      seg_cli_print_json    (JsonNode       *node);
 
+gboolean  seg_cli_parse_options (GOptionContext     *context,
+                                 const GOptionEntry *entries,
+                                 int                *argc,
+                                 char             ***argv,
+                                 int                 n_args,
+                                 const char         *n_args_message);
+
+void      seg_cli_json_add_int    (JsonBuilder *builder,
+                                   const char  *name,
+                                   gint64       value);
+void      seg_cli_json_add_double (JsonBuilder *builder,
+                                   const char  *name,
+                                   double       value);
+void      seg_cli_json_add_string (JsonBuilder *builder,
+                                   const char  *name,
+                                   const char  *value);
+void      seg_cli_print_builder   (JsonBuilder *builder);
+
 G_END_DECLS

@@ -45,11 +45,8 @@ seg_cli_command_report (int    argc,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 2)
-    return seg_cli_usage_error (context, _("Name the store file."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 2, _("Name the store file.")))
+    return 2;
   if (output == NULL)
     return seg_cli_usage_error (context, _("Name the PDF file to write with -o FILE.pdf."));
 

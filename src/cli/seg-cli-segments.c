@@ -20,44 +20,6 @@
 #include "seg-segment-list.h"
 #include "seg-template.h"
 
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_double (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_double_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-print_builder (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  seg_cli_print_json (root);
-}
-
 int
 seg_cli_command_segments (int    argc,
                           char **argv)
@@ -84,11 +46,8 @@ seg_cli_command_segments (int    argc,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 2)
-    return seg_cli_usage_error (context, _("Name the store file."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 2, _("Name the store file.")))
+    return 2;
 
   store = seg_cli_open_store (argv[1], as_of, &day, &error);
   if (store == NULL)
@@ -141,19 +100,19 @@ seg_cli_command_segments (int    argc,
       const SegSegmentFigures *figures = seg_evaluation_get_figures (evaluation, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", seg_segment_get_id (segment));
-      add_string (builder, "name", seg_segment_get_name (segment));
-      add_string (builder, "rule", seg_segment_get_rule (segment));
-      add_string (builder, "color", seg_segment_get_color (segment));
-      add_string (builder, "template", seg_segment_get_template_id (segment));
-      add_int (builder, "priority", seg_segment_get_priority (segment));
-      add_int (builder, "customers", figures->customers);
-      add_double (builder, "revenue", figures->revenue_cents / 100.0);
-      add_double (builder, "share", figures->share);
-      add_double (builder, "revenue_share", figures->revenue_share);
-      add_double (builder, "aov", figures->aov_cents / 100.0);
-      add_double (builder, "repeat_rate", figures->repeat_rate);
-      add_int (builder, "primary_customers", figures->primary_customers);
+      seg_cli_json_add_int (builder, "id", seg_segment_get_id (segment));
+      seg_cli_json_add_string (builder, "name", seg_segment_get_name (segment));
+      seg_cli_json_add_string (builder, "rule", seg_segment_get_rule (segment));
+      seg_cli_json_add_string (builder, "color", seg_segment_get_color (segment));
+      seg_cli_json_add_string (builder, "template", seg_segment_get_template_id (segment));
+      seg_cli_json_add_int (builder, "priority", seg_segment_get_priority (segment));
+      seg_cli_json_add_int (builder, "customers", figures->customers);
+      seg_cli_json_add_double (builder, "revenue", figures->revenue_cents / 100.0);
+      seg_cli_json_add_double (builder, "share", figures->share);
+      seg_cli_json_add_double (builder, "revenue_share", figures->revenue_share);
+      seg_cli_json_add_double (builder, "aov", figures->aov_cents / 100.0);
+      seg_cli_json_add_double (builder, "repeat_rate", figures->repeat_rate);
+      seg_cli_json_add_int (builder, "primary_customers", figures->primary_customers);
       json_builder_set_member_name (builder, "warnings");
       json_builder_begin_array (builder);
       for (guint bit = 1; bit <= SEG_SEGMENT_WARNING_INVALID_RULE; bit <<= 1)
@@ -163,7 +122,7 @@ seg_cli_command_segments (int    argc,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  print_builder (builder);
+  seg_cli_print_builder (builder);
 
   return 0;
 }
@@ -189,11 +148,9 @@ seg_cli_command_count (int    argc,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 3)
-    return seg_cli_usage_error (context, _("Name the store file and the rule."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 3,
+                              _("Name the store file and the rule.")))
+    return 2;
 
   /* A bad rule is reported before the store is touched. */
   rule = seg_rule_new_from_text (argv[2], &error);
@@ -212,10 +169,10 @@ seg_cli_command_count (int    argc,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_int (builder, "customers", customers);
-      add_double (builder, "revenue", revenue / 100.0);
+      seg_cli_json_add_int (builder, "customers", customers);
+      seg_cli_json_add_double (builder, "revenue", revenue / 100.0);
       json_builder_end_object (builder);
-      print_builder (builder);
+      seg_cli_print_builder (builder);
     }
   else
     g_print ("%" PRId64 "\n", customers);
@@ -256,11 +213,8 @@ seg_cli_command_rfm (int    argc,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 2)
-    return seg_cli_usage_error (context, _("Name the store file."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 2, _("Name the store file.")))
+    return 2;
 
   store = seg_cli_open_store (argv[1], as_of, &day, &error);
   if (store == NULL)
@@ -291,20 +245,20 @@ seg_cli_command_rfm (int    argc,
   add_cuts (builder, "frequency", result.frequency, 1);
   add_cuts (builder, "monetary", result.monetary, 100);
   json_builder_end_object (builder);
-  add_int (builder, "buyers", result.buyers);
+  seg_cli_json_add_int (builder, "buyers", result.buyers);
   json_builder_set_member_name (builder, "groups");
   json_builder_begin_array (builder);
   for (guint g = 0; g < SEG_RFM_N_GROUPS; g++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "name", seg_rfm_group_to_string (g));
-      add_int (builder, "customers", result.customers[g]);
-      add_double (builder, "revenue", result.revenue_cents[g] / 100.0);
+      seg_cli_json_add_string (builder, "name", seg_rfm_group_to_string (g));
+      seg_cli_json_add_int (builder, "customers", result.customers[g]);
+      seg_cli_json_add_double (builder, "revenue", result.revenue_cents[g] / 100.0);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  print_builder (builder);
+  seg_cli_print_builder (builder);
 
   return 0;
 }
@@ -330,11 +284,9 @@ seg_cli_command_add (int    argc,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 4)
-    return seg_cli_usage_error (context, _("Name the store file, the segment and its rule."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 4,
+                              _("Name the store file, the segment and its rule.")))
+    return 2;
 
   segment = seg_segment_new (argv[2], argv[3]);
 
@@ -374,7 +326,6 @@ seg_cli_command_templates (int    argc,
                            char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— list the segment templates"));
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   gboolean json = FALSE;
   guint n = seg_template_get_n_templates ();
@@ -384,11 +335,9 @@ seg_cli_command_templates (int    argc,
   };
   static const char * const kinds[] = { "core", "more", "rfm" };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 1)
-    return seg_cli_usage_error (context, _("The templates command takes no store."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 1,
+                              _("The templates command takes no store.")))
+    return 2;
 
   if (!json)
     {
@@ -409,17 +358,17 @@ seg_cli_command_templates (int    argc,
       const SegTemplate *template = seg_template_get_nth (i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", seg_template_get_id (template));
-      add_string (builder, "kind", kinds[seg_template_get_kind (template)]);
-      add_string (builder, "name", seg_template_get_name (template));
-      add_string (builder, "description", seg_template_get_description (template));
-      add_string (builder, "rule", seg_template_get_rule (template));
-      add_string (builder, "color", seg_template_get_color (template));
-      add_string (builder, "notes", seg_template_get_notes (template));
+      seg_cli_json_add_string (builder, "id", seg_template_get_id (template));
+      seg_cli_json_add_string (builder, "kind", kinds[seg_template_get_kind (template)]);
+      seg_cli_json_add_string (builder, "name", seg_template_get_name (template));
+      seg_cli_json_add_string (builder, "description", seg_template_get_description (template));
+      seg_cli_json_add_string (builder, "rule", seg_template_get_rule (template));
+      seg_cli_json_add_string (builder, "color", seg_template_get_color (template));
+      seg_cli_json_add_string (builder, "notes", seg_template_get_notes (template));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  print_builder (builder);
+  seg_cli_print_builder (builder);
 
   return 0;
 }
@@ -451,11 +400,9 @@ seg_cli_command_export (int    argc,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 3)
-    return seg_cli_usage_error (context, _("Name the store file and the segment."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 3,
+                              _("Name the store file and the segment.")))
+    return 2;
   if (output == NULL)
     return seg_cli_usage_error (context, _("Name the file to write with -o FILE."));
   if (format_text != NULL && !seg_export_format_from_string (format_text, &format))
@@ -506,11 +453,8 @@ seg_cli_command_overlap (int    argc,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 2)
-    return seg_cli_usage_error (context, _("Name the store file."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 2, _("Name the store file.")))
+    return 2;
 
   store = seg_cli_open_store (argv[1], as_of, &day, &error);
   if (store == NULL)
@@ -557,10 +501,10 @@ seg_cli_command_overlap (int    argc,
     json_builder_add_int_value (builder,
                                 seg_evaluation_get_figures (evaluation, a)->primary_customers);
   json_builder_end_array (builder);
-  add_int (builder, "customers", seg_evaluation_get_total_customers (evaluation));
-  add_int (builder, "unsegmented", seg_evaluation_get_unsegmented (evaluation));
+  seg_cli_json_add_int (builder, "customers", seg_evaluation_get_total_customers (evaluation));
+  seg_cli_json_add_int (builder, "unsegmented", seg_evaluation_get_unsegmented (evaluation));
   json_builder_end_object (builder);
-  print_builder (builder);
+  seg_cli_print_builder (builder);
 
   return 0;
 }

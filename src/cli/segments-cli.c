@@ -229,11 +229,9 @@ command_new (int    argc,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 2)
-    return seg_cli_usage_error (context, _("Name the store file to create."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 2,
+                              _("Name the store file to create.")))
+    return 2;
 
   if (currency != NULL)
     {
@@ -281,11 +279,9 @@ command_demo (int    argc,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 2)
-    return seg_cli_usage_error (context, _("Name the store file to create."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 2,
+                              _("Name the store file to create.")))
+    return 2;
   if (!seg_cli_parse_as_of (as_of, &day, &error))
     return seg_cli_fail (error);
 
@@ -337,11 +333,8 @@ command_stats (int    argc,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return seg_cli_usage_error (context, error->message);
-  if (argc != 2)
-    return seg_cli_usage_error (context, _("Name the store file."));
+  if (!seg_cli_parse_options (context, entries, &argc, &argv, 2, _("Name the store file.")))
+    return 2;
 
   store = seg_store_open (argv[1], &error);
   if (store == NULL)
@@ -368,37 +361,22 @@ command_stats (int    argc,
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "store");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "as_of");
-  json_builder_add_string_value (builder, day_text);
-  json_builder_set_member_name (builder, "currency");
-  json_builder_add_string_value (builder, currency);
-  json_builder_set_member_name (builder, "contacts");
-  json_builder_add_int_value (builder, stats.contacts);
-  json_builder_set_member_name (builder, "buyers");
-  json_builder_add_int_value (builder, stats.buyers);
-  json_builder_set_member_name (builder, "orders");
-  json_builder_add_int_value (builder, stats.orders);
-  json_builder_set_member_name (builder, "guest_orders");
-  json_builder_add_int_value (builder, stats.guest_orders);
-  json_builder_set_member_name (builder, "revenue");
-  json_builder_add_double_value (builder, stats.revenue_cents / 100.0);
-  json_builder_set_member_name (builder, "returning_revenue");
-  json_builder_add_double_value (builder, stats.returning_revenue_cents / 100.0);
-  json_builder_set_member_name (builder, "returning_revenue_share");
-  json_builder_add_double_value (builder, stats.revenue_cents > 0 ?
-                                 (double) stats.returning_revenue_cents / stats.revenue_cents : 0);
-  json_builder_set_member_name (builder, "abandoned_checkouts");
-  json_builder_add_int_value (builder, stats.checkouts);
-  json_builder_set_member_name (builder, "segments");
-  json_builder_add_int_value (builder, stats.segments);
+  seg_cli_json_add_string (builder, "store", name);
+  seg_cli_json_add_string (builder, "as_of", day_text);
+  seg_cli_json_add_string (builder, "currency", currency);
+  seg_cli_json_add_int (builder, "contacts", stats.contacts);
+  seg_cli_json_add_int (builder, "buyers", stats.buyers);
+  seg_cli_json_add_int (builder, "orders", stats.orders);
+  seg_cli_json_add_int (builder, "guest_orders", stats.guest_orders);
+  seg_cli_json_add_double (builder, "revenue", stats.revenue_cents / 100.0);
+  seg_cli_json_add_double (builder, "returning_revenue", stats.returning_revenue_cents / 100.0);
+  seg_cli_json_add_double (builder, "returning_revenue_share",
+                           stats.revenue_cents > 0 ?
+                           (double) stats.returning_revenue_cents / stats.revenue_cents : 0);
+  seg_cli_json_add_int (builder, "abandoned_checkouts", stats.checkouts);
+  seg_cli_json_add_int (builder, "segments", stats.segments);
   json_builder_end_object (builder);
-
-  {
-    g_autoptr(JsonNode) root = json_builder_get_root (builder);
-    seg_cli_print_json (root);
-  }
+  seg_cli_print_builder (builder);
 
   return 0;
 }

@@ -566,6 +566,25 @@ snap (Scene  *s,
   return round (device) / s->style.scale;
 }
 
+/* A line one unit wide; callers snap it to the pixel grid. */
+static void
+draw_line (Scene  *s,
+           double  x0,
+           double  y0,
+           double  x1,
+           double  y1,
+           Rgba    color)
+{
+  if (s->cr == NULL)
+    return;
+
+  cairo_move_to (s->cr, x0, y0);
+  cairo_line_to (s->cr, x1, y1);
+  cairo_set_line_width (s->cr, 1);
+  set_source (s, color);
+  cairo_stroke (s->cr);
+}
+
 static void
 draw_hline (Scene  *s,
             double  x0,
@@ -573,15 +592,8 @@ draw_hline (Scene  *s,
             double  y,
             Rgba    color)
 {
-  if (s->cr == NULL)
-    return;
-
   y = snap (s, y, 1);
-  cairo_move_to (s->cr, x0, y);
-  cairo_line_to (s->cr, x1, y);
-  cairo_set_line_width (s->cr, 1);
-  set_source (s, color);
-  cairo_stroke (s->cr);
+  draw_line (s, x0, y, x1, y, color);
 }
 
 static void
@@ -591,15 +603,8 @@ draw_vline (Scene  *s,
             double  y1,
             Rgba    color)
 {
-  if (s->cr == NULL)
-    return;
-
   x = snap (s, x, 1);
-  cairo_move_to (s->cr, x, y0);
-  cairo_line_to (s->cr, x, y1);
-  cairo_set_line_width (s->cr, 1);
-  set_source (s, color);
-  cairo_stroke (s->cr);
+  draw_line (s, x, y0, x, y1, color);
 }
 
 static void
@@ -1342,6 +1347,34 @@ place_inside (Scene                   *s,
               text_on (fill), SEG_CHART_TEXT_VALUE);
 }
 
+/* Where the bar for value @v starts and ends.  Side by side, a bar starts
+ * at zero; @stacked, it starts where the bars of its sign end (@pos or
+ * @neg) and moves that end on.  A missing value takes no room. */
+static void
+bar_extent (double    v,
+            gboolean  stacked,
+            double   *pos,
+            double   *neg,
+            double   *start,
+            double   *end)
+{
+  double vv = isnan (v) ? 0 : v;
+
+  if (!stacked)
+    {
+      *start = 0;
+      *end = vv;
+      return;
+    }
+
+  *start = vv >= 0 ? *pos : *neg;
+  *end = *start + vv;
+  if (vv >= 0)
+    *pos = *end;
+  else
+    *neg = *end;
+}
+
 static void
 draw_bars_horizontal (Scene    *s,
                       gboolean  stacked)
@@ -1425,22 +1458,7 @@ draw_bars_horizontal (Scene    *s,
           cairo_rectangle_t r;
 
           mark->shape = SHAPE_RECT;
-          if (stacked)
-            {
-              double vv = isnan (v) ? 0 : v;
-
-              start = vv >= 0 ? pos : neg;
-              end = start + vv;
-              if (vv >= 0)
-                pos = end;
-              else
-                neg = end;
-            }
-          else
-            {
-              start = 0;
-              end = isnan (v) ? 0 : v;
-            }
+          bar_extent (v, stacked, &pos, &neg, &start, &end);
 
           x0 = axis_position (&axis, MIN (start, end), plot.x, plot.width);
           x1 = axis_position (&axis, MAX (start, end), plot.x, plot.width);
@@ -1563,22 +1581,7 @@ draw_bars_vertical (Scene    *s,
           cairo_rectangle_t r;
 
           mark->shape = SHAPE_RECT;
-          if (stacked)
-            {
-              double vv = isnan (v) ? 0 : v;
-
-              start = vv >= 0 ? pos : neg;
-              end = start + vv;
-              if (vv >= 0)
-                pos = end;
-              else
-                neg = end;
-            }
-          else
-            {
-              start = 0;
-              end = isnan (v) ? 0 : v;
-            }
+          bar_extent (v, stacked, &pos, &neg, &start, &end);
 
           y0 = plot.y + plot.height - axis_position (&axis, MAX (start, end), 0, plot.height);
           y1 = plot.y + plot.height - axis_position (&axis, MIN (start, end), 0, plot.height);

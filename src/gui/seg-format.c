@@ -173,6 +173,21 @@ date_time_for_day (gint32 day)
   return g_date_time_new_local (y, m, d, 12, 0, 0);
 }
 
+/* @day written with @format (see g_date_time_format ()); nothing for no
+ * day. */
+static char *
+format_day_as (gint32      day,
+               const char *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (day == SEG_DAY_INVALID)
+    return g_strdup ("");
+
+  dt = date_time_for_day (day);
+  return g_date_time_format (dt, format);
+}
+
 /**
  * seg_format_day:
  *
@@ -181,15 +196,9 @@ date_time_for_day (gint32 day)
 char *
 seg_format_day (gint32 day)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (day == SEG_DAY_INVALID)
-    return g_strdup ("");
-
-  dt = date_time_for_day (day);
   /* Translators: a short date in a table, see strftime(3); the month is
    * abbreviated. */
-  return g_date_time_format (dt, _("%b %-e, %Y"));
+  return format_day_as (day, _("%b %-e, %Y"));
 }
 
 /**
@@ -200,14 +209,8 @@ seg_format_day (gint32 day)
 char *
 seg_format_day_long (gint32 day)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (day == SEG_DAY_INVALID)
-    return g_strdup ("");
-
-  dt = date_time_for_day (day);
   /* Translators: a date written in full, see strftime(3). */
-  return g_date_time_format (dt, _("%B %-e, %Y"));
+  return format_day_as (day, _("%B %-e, %Y"));
 }
 
 char *
