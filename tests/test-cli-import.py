@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import zipfile
 
 CLI = os.environ.get("SEGMENTS_CLI") or sys.argv[1]
 
@@ -155,6 +156,172 @@ class ImportCliTest(unittest.TestCase):
         self.assertTrue(out["files"][0]["checked_only"])
         self.assertEqual(out["files"][0]["customers_added"], 1)
         self.assertEqual(self.query("SELECT count(*) FROM customers"), [(0,)])
+
+    # ---- Mailchimp audience ZIPs ------------------------------------------
+
+    MC_BASE = ["Email Address", "First Name", "Last Name", "MEMBER_RATING", "OPTIN_TIME",
+               "OPTIN_IP", "CONFIRM_TIME", "CONFIRM_IP", "LATITUDE", "LONGITUDE", "GMTOFF",
+               "DSTOFF", "TIMEZONE", "CC", "REGION", "LAST_CHANGED", "LEID", "EUID", "NOTES",
+               "TAGS"]
+
+    def mailchimp_csv(self, extra, emails, bad_line=None):
+        header = self.MC_BASE + extra
+        lines = [",".join('"%s"' % h for h in header)]
+        for n, email in enumerate(emails):
+            row = [email, "Ann", "Lee", "4", "2023-01-02 10:00:00", "", "", "", "'40.71",
+                   "'-74.02", "-5", "-4", "America/New_York", "uS" if n % 2 else "Gb",
+                   "no region", "2024-01-01 00:00:00", str(n), "e%d" % n, "", '"vip"']
+            row += ["2024-02-02 00:00:00", "Spring", "c1", "N/A", ""][:len(extra)]
+            lines.append(",".join(c if c.startswith('"') else '"%s"' % c for c in row))
+        return ("\r\n".join(lines) + "\r\n").encode()
+
+    def mailchimp_zip(self, name, compression=zipfile.ZIP_DEFLATED):
+        path = self.path(name)
+        with zipfile.ZipFile(path, "w", compression) as z:
+            z.writestr("members/subscribed_members_export_abc.csv",
+                       self.mailchimp_csv([], ["s%d@x.com" % i for i in range(5)]))
+            z.writestr("members/unsubscribed_members_export_abc.csv",
+                       self.mailchimp_csv(["UNSUB_TIME", "UNSUB_CAMPAIGN_TITLE",
+                                           "UNSUB_CAMPAIGN_ID", "UNSUB_REASON",
+                                           "UNSUB_REASON_OTHER"],
+                                          ["u%d@x.com" % i for i in range(3)] + ["not-an-email"]))
+            z.writestr("members/cleaned_members_export_abc.csv",
+                       self.mailchimp_csv(["CLEAN_TIME", "CLEAN_CAMPAIGN_TITLE",
+                                           "CLEAN_CAMPAIGN_ID"], ["c0@x.com", "c1@x.com"]))
+            z.writestr("__MACOSX/members/._subscribed_members_export_abc.csv", b"\0\5\x16\7")
+        return path
+
+    def test_zip_preview(self):
+        path = self.mailchimp_zip("audience.zip")
+        out = json.loads(run("preview", path, "--json", "--rows", "2").stdout)
+        self.assertEqual([m["name"] for m in out["members"]],
+                         ["members/subscribed_members_export_abc.csv",
+                          "members/unsubscribed_members_export_abc.csv",
+                          "members/cleaned_members_export_abc.csv"])
+        self.assertEqual([m["email_status"] for m in out["members"]],
+                         ["subscribed", "unsubscribed", "cleaned"])
+        self.assertEqual(out["member"], "members/subscribed_members_export_abc.csv")
+        self.assertEqual(out["preset"], "mailchimp-audience")
+        self.assertEqual(out["rows"][0][9], "'-74.02")
+        out = json.loads(run("preview", path, "--json", "--member",
+                             "members/cleaned_members_export_abc.csv").stdout)
+        self.assertIn("CLEAN_TIME", out["header"])
+        text = run("preview", path).stdout
+        self.assertIn("members/unsubscribed_members_export_abc.csv", text)
+        result = run("preview", path, "--member", "nope.csv", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("nope.csv", result.stderr)
+
+    def check_mailchimp_store(self):
+        self.assertEqual(self.query("SELECT email_status, count(*) FROM customers "
+                                    "GROUP BY 1 ORDER BY 1"),
+                         [("cleaned", 2), ("subscribed", 5), ("unsubscribed", 3)])
+
+    def test_zip_import(self):
+        for compression, name in ((zipfile.ZIP_DEFLATED, "d.zip"),
+                                  (zipfile.ZIP_STORED, "s.zip")):
+            with self.subTest(name):
+                self.tearDown()
+                self.setUp()
+                path = self.mailchimp_zip(name, compression)
+                out = json.loads(run("import", self.store, path, "--json").stdout)
+                summary = out["files"][0]
+                self.assertEqual(summary["file"], name)
+                self.assertEqual(summary["rows_read"], 11)
+                self.assertEqual(summary["customers_added"], 10)
+                self.assertEqual(summary["rows_skipped"], 1)
+                skipped = summary["skipped"][0]
+                self.assertEqual(skipped["file"], "members/unsubscribed_members_export_abc.csv")
+                self.assertEqual(skipped["line"], 5)
+                self.check_mailchimp_store()
+                self.assertEqual(self.query("SELECT country FROM customers "
+                                            "WHERE email = 's1@x.com'"), [("US",)])
+                text = run("import", self.store, path).stdout
+                self.assertIn("members/unsubscribed_members_export_abc.csv, line 5:", text)
+                self.check_mailchimp_store()
+                self.assertEqual(self.query("SELECT count(*) FROM import_log"), [(6,)])
+
+    def corrupt(self, path, damage):
+        with open(path, "rb") as f:
+            data = bytearray(f.read())
+        damage(data)
+        with open(path, "wb") as f:
+            f.write(bytes(data))
+
+    def test_zip_bad_crc_imports_nothing(self):
+        path = self.mailchimp_zip("bad.zip", zipfile.ZIP_STORED)
+        # Flip a byte in the middle of the last CSV's data (stored: plain text).
+        with open(path, "rb") as f:
+            at = f.read().index(b"c1@x.com")
+
+        def flip(d):
+            d[at] = ord("C")
+        self.corrupt(path, flip)
+        result = run("import", self.store, path, check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("bad.zip", result.stderr)
+        self.assertIn("cleaned_members_export_abc.csv", result.stderr)
+        self.assertIn("checksum", result.stderr)
+        self.assertEqual(self.query("SELECT count(*) FROM customers"), [(0,)])
+        self.assertEqual(self.query("SELECT count(*) FROM import_log"), [(0,)])
+
+    def test_zip_truncated(self):
+        path = self.mailchimp_zip("cut.zip")
+        self.corrupt(path, lambda d: d.__delitem__(slice(len(d) // 2, None)))
+        result = run("import", self.store, path, check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("cut.zip", result.stderr)
+        self.assertEqual(self.query("SELECT count(*) FROM customers"), [(0,)])
+
+    def test_zip_bomb_refused(self):
+        path = self.path("bomb.zip")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("a.csv", b"Email\n" + b"a" * (50 * 1024 * 1024))
+        self.assertLess(os.path.getsize(path), 200 * 1024)
+        result = run("import", self.store, path, check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("zip bomb", result.stderr)
+        result = run("preview", path, check=False)
+        self.assertNotEqual(result.returncode, 0)
+
+    def test_zip_unsafe_name(self):
+        path = self.path("evil.zip")
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("../../evil.csv", b"Email\na@x.com\n")
+        result = run("import", self.store, path, check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("evil.zip", result.stderr)
+        self.assertIn("not safe", result.stderr)
+
+    # ---- Encoding and delimiter overrides ---------------------------------
+
+    def test_delimiter_override(self):
+        # Commas and semicolons are equally steady: the sniffer says comma.
+        path = self.write("semi.csv", "Name,Title;Email\nAnn,Dr;a@x.com\nBo,Mr;b@x.com\n")
+        out = json.loads(run("preview", path, "--json").stdout)
+        self.assertEqual(out["delimiter"], ",")
+        out = json.loads(run("preview", path, "--json", "--delimiter", ";").stdout)
+        self.assertEqual(out["delimiter"], ";")
+        self.assertEqual(out["header"], ["Name,Title", "Email"])
+        run("import", self.store, path, "--delimiter", "semicolon")
+        self.assertEqual(self.query("SELECT email FROM customers ORDER BY 1"),
+                         [("a@x.com",), ("b@x.com",)])
+        result = run("import", self.store, path, "--delimiter", "x", check=False)
+        self.assertEqual(result.returncode, 2)
+
+    def test_encoding_override(self):
+        # Valid UTF-8 bytes that are really ISO-8859-1 ("Ã©" written by Latin-1).
+        path = self.write("l1.csv", "Email,First Name\na@x.com,Jos\u00c3\u00a9\n".encode("latin-1"))
+        out = json.loads(run("preview", path, "--json").stdout)
+        self.assertEqual(out["encoding"], "UTF-8")
+        self.assertEqual(out["rows"][0][1], "Jos\u00e9")
+        out = json.loads(run("preview", path, "--json", "--encoding", "iso-8859-1").stdout)
+        self.assertEqual(out["encoding"], "ISO-8859-1")
+        self.assertEqual(out["rows"][0][1], "Jos\u00c3\u00a9")
+        run("import", self.store, path, "--encoding", "windows-1252")
+        self.assertEqual(self.query("SELECT first_name FROM customers"), [("Jos\u00c3\u00a9",)])
+        result = run("preview", path, "--encoding", "klingon", check=False)
+        self.assertEqual(result.returncode, 2)
 
 
 if __name__ == "__main__":

@@ -410,6 +410,82 @@ test_set_delimiter (void)
   g_assert_cmpstr (seg_csv_reader_get_field (reader, 1), ==, "b,c");
 }
 
+/* The encoding can be overridden before the first row: the sniffed bytes
+ * are decoded again, a matching byte-order mark is still skipped, and the
+ * delimiter is sniffed again from the new text unless it was set. */
+static void
+test_set_encoding (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* "Ã©" is valid UTF-8 (é) but was written by a Latin-1 program. */
+  {
+    g_autoptr(SegCsvReader) reader = reader_for ("name;x\nJos\xc3\xa9;1\n", -1);
+
+    g_assert_cmpstr (seg_csv_reader_get_encoding (reader), ==, "UTF-8");
+    g_assert_true (seg_csv_reader_set_encoding (reader, "iso-8859-1", &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (seg_csv_reader_get_encoding (reader), ==, "ISO-8859-1");
+    g_assert_cmpint (seg_csv_reader_get_delimiter (reader), ==, ';');
+    g_assert_true (seg_csv_reader_read_row (reader, NULL, &error));
+    g_assert_true (seg_csv_reader_read_row (reader, NULL, &error));
+    g_assert_cmpstr (seg_csv_reader_get_field (reader, 0), ==, "Jos\xc3\x83\xc2\xa9");
+  }
+
+  /* Windows-1252 where ISO-8859-1 has C1 controls: 0x80 is the euro sign. */
+  {
+    g_autoptr(SegCsvReader) reader = reader_for ("a\n\x80 5\n", -1);
+
+    g_assert_true (seg_csv_reader_set_encoding (reader, "Windows-1252", &error));
+    g_assert_true (seg_csv_reader_read_row (reader, NULL, &error));
+    g_assert_true (seg_csv_reader_read_row (reader, NULL, &error));
+    g_assert_cmpstr (seg_csv_reader_get_field (reader, 0), ==, "\xe2\x82\xac 5");
+  }
+
+  /* UTF-16LE without a byte-order mark and mostly non-ASCII: no sniffer
+   * would guess it; with the override it reads, and the tab delimiter is
+   * found in the decoded text. */
+  {
+    static const char le[] = "\x16\x04\x09\x00\x17\x04\x0a\x00\x18\x04\x09\x00"
+                             "\x19\x04\x0a\x00";
+    g_autoptr(SegCsvReader) reader = reader_for (le, sizeof le - 1);
+
+    g_assert_true (seg_csv_reader_set_encoding (reader, "UTF-16LE", &error));
+    g_assert_cmpint (seg_csv_reader_get_delimiter (reader), ==, '\t');
+    g_assert_true (seg_csv_reader_read_row (reader, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (seg_csv_reader_get_n_fields (reader), ==, 2);
+    g_assert_cmpstr (seg_csv_reader_get_field (reader, 0), ==, "\xd0\x96");
+    g_assert_cmpstr (seg_csv_reader_get_field (reader, 1), ==, "\xd0\x97");
+  }
+
+  /* A set delimiter survives; a BOM of the chosen encoding is skipped. */
+  {
+    g_autoptr(SegCsvReader) reader = reader_for ("\xef\xbb\xbf" "a;b,c\n", -1);
+
+    seg_csv_reader_set_delimiter (reader, ',');
+    g_assert_true (seg_csv_reader_set_encoding (reader, "utf-8", &error));
+    g_assert_cmpstr (seg_csv_reader_get_encoding (reader), ==, "UTF-8 (BOM)");
+    g_assert_cmpint (seg_csv_reader_get_delimiter (reader), ==, ',');
+    g_assert_true (seg_csv_reader_read_row (reader, NULL, &error));
+    g_assert_cmpstr (seg_csv_reader_get_field (reader, 0), ==, "a;b");
+  }
+
+  /* Unknown names are refused and change nothing. */
+  {
+    g_autoptr(SegCsvReader) reader = reader_for ("a\n", -1);
+
+    g_assert_false (seg_csv_reader_set_encoding (reader, "EBCDIC", &error));
+    g_assert_error (error, SEG_CSV_ERROR, SEG_CSV_ERROR_ENCODING);
+    g_clear_error (&error);
+    g_assert_cmpstr (seg_csv_reader_get_encoding (reader), ==, "UTF-8");
+  }
+
+  g_assert_cmpstr (seg_csv_reader_lookup_encoding ("latin1"), ==, "ISO-8859-1");
+  g_assert_cmpstr (seg_csv_reader_lookup_encoding ("WINDOWS-1252"), ==, "Windows-1252");
+  g_assert_null (seg_csv_reader_lookup_encoding ("UTF-32"));
+}
+
 static void
 test_apostrophes_kept (void)
 {
@@ -816,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/delimiter/semicolon-decimal-comma",
                    test_semicolon_decimal_comma);
   g_test_add_func ("/csv-reader/delimiter/set", test_set_delimiter);
+  g_test_add_func ("/csv-reader/encoding/set", test_set_encoding);
   g_test_add_func ("/csv-reader/apostrophes-kept", test_apostrophes_kept);
   g_test_add_func ("/csv-reader/error/unterminated-quote", test_unterminated_quote);
   g_test_add_func ("/csv-reader/error/sticky", test_error_is_sticky);

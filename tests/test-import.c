@@ -1253,6 +1253,120 @@ test_async_progress (Fixture       *f,
   g_array_unref (state.fractions);
 }
 
+/* The wizard's and the command line's encoding and delimiter overrides
+ * travel on the mapping to the importer's reader. */
+static void
+test_overrides (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Valid UTF-8 that a Latin-1 program wrote: "Ã©" is two letters. */
+  {
+    g_autofree char *path = write_text (f, "latin1.csv",
+                                        "Email;First Name\r\na@x.com;Jos\xc3\xa9\r\n");
+    g_autoptr(SegImportMapping) mapping = seg_import_mapping_new_for_path (path, 20, NULL,
+                                                                           &error);
+    g_autoptr(SegImporter) importer = NULL;
+    g_autofree char *name = NULL;
+    g_autofree char *override = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (seg_import_mapping_get_sample (mapping, 0, 1), ==, "Jos\xc3\xa9");
+    g_object_set (mapping, "encoding-override", "iso-8859-1", NULL);
+    g_object_get (mapping, "encoding-override", &override, NULL);
+    g_assert_cmpstr (override, ==, "ISO-8859-1");
+    g_assert_false (seg_import_mapping_set_encoding_override (mapping, "klingon", &error));
+    g_assert_error (error, SEG_IMPORT_ERROR, SEG_IMPORT_ERROR_FAILED);
+    g_clear_error (&error);
+    g_assert_cmpstr (seg_import_mapping_get_encoding_override (mapping), ==, "ISO-8859-1");
+
+    importer = seg_importer_new (f->store, mapping);
+    seg_importer_run (importer, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    name = query_text (f, "SELECT first_name FROM customers WHERE email = 'a@x.com'");
+    g_assert_cmpstr (name, ==, "Jos\xc3\x83\xc2\xa9");
+  }
+
+  /* Commas and semicolons equally steady: the sniffer says comma. */
+  {
+    g_autofree char *path = write_text (f, "semi.csv",
+                                        "Name,Title;Email\nAnn,Dr;b@x.com\nBo,Mr;c@x.com\n");
+    g_autoptr(SegImportMapping) sniffed = seg_import_mapping_new_for_path (path, 20, NULL,
+                                                                           &error);
+    g_autoptr(SegImportMapping) mapping = NULL;
+    g_autoptr(SegImporter) importer = NULL;
+    guint delimiter = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (seg_import_mapping_get_delimiter (sniffed), ==, ',');
+    g_assert_cmpstr (seg_import_mapping_get_encoding (sniffed), ==, "UTF-8");
+
+    mapping = seg_import_mapping_new_for_path_full (path, NULL, "Windows-1252", ';', 20, NULL,
+                                                    &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (seg_import_mapping_get_delimiter (mapping), ==, ';');
+    g_assert_cmpstr (seg_import_mapping_get_encoding (mapping), ==, "Windows-1252");
+    g_object_get (mapping, "delimiter-override", &delimiter, NULL);
+    g_assert_cmpuint (delimiter, ==, ';');
+    g_assert_cmpuint (seg_import_mapping_get_n_columns (mapping), ==, 2);
+    g_assert_cmpstr (seg_import_mapping_get_column_name (mapping, 0), ==, "Name,Title");
+    g_assert_cmpstr (seg_import_mapping_get_column_field (mapping, 1), ==, "email");
+
+    importer = seg_importer_new (f->store, mapping);
+    seg_importer_run (importer, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (f, "SELECT count(*) FROM customers WHERE email IN "
+                                   "('b@x.com', 'c@x.com')"), ==, 2);
+  }
+}
+
+/* "Export problems…" writes a header row, and no cell a spreadsheet would
+ * run as a formula. */
+static void
+test_problems_csv (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_text (f, "p.csv", "@Mail,Name\nnot-an-email,Bob\n");
+  g_autoptr(SegImportMapping) mapping = seg_import_mapping_new_for_path (path, 20, NULL, NULL);
+  g_autoptr(SegImporter) importer = NULL;
+  g_autoptr(SegImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  static const char * const formulas[] = { "=1+2", "+1", "-2", "@SUM(A1)", "\t=1" };
+
+  g_assert_true (seg_import_mapping_set_column_field (mapping, 0, "email", &error));
+  importer = seg_importer_new (f->store, mapping);
+  seg_importer_set_mode (importer, SEG_IMPORT_MODE_CHECK);
+  seg_importer_run (importer, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  summary = seg_import_summary_copy (seg_importer_get_summary (importer));
+  g_assert_cmpuint (summary->skipped->len, ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formulas); i++)
+    {
+      SegImportIssue *issue = g_new0 (SegImportIssue, 1);
+
+      issue->line = 10 + i;
+      issue->column = g_strdup ("Name");
+      issue->reason = g_strdup (formulas[i]);
+      g_ptr_array_add (summary->warnings, issue);
+    }
+
+  csv = seg_import_summary_to_csv (summary);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "line,kind,column,reason");
+  g_assert_true (g_str_has_prefix (lines[1], "2,skipped,\"'@Mail\",\""));
+  g_assert_cmpstr (lines[2], ==, "10,warning,\"Name\",\"'=1+2\"");
+  g_assert_cmpstr (lines[3], ==, "11,warning,\"Name\",\"'+1\"");
+  g_assert_cmpstr (lines[4], ==, "12,warning,\"Name\",\"'-2\"");
+  g_assert_cmpstr (lines[5], ==, "13,warning,\"Name\",\"'@SUM(A1)\"");
+  g_assert_cmpstr (lines[6], ==, "14,warning,\"Name\",\"'\t=1\"");
+  g_assert_cmpstr (lines[7], ==, "");
+  g_assert_null (lines[8]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1283,6 +1397,8 @@ main (int   argc,
   ADD ("/import/woocommerce/analytics", test_woocommerce_analytics);
   ADD ("/import/campaigns", test_campaign_results);
   ADD ("/import/async", test_async_progress);
+  ADD ("/import/overrides", test_overrides);
+  ADD ("/import/problems-csv", test_problems_csv);
 
   return g_test_run ();
 }

@@ -23,6 +23,38 @@ static char *custom_path;
 static char *dates_path;
 static char *garbage_path;
 static char *big_path;
+static char *audience_path;
+static char *mixed_zip_path;
+static char *semicolon_path;
+
+/* Commas and semicolons equally steady: sniffed as commas, really
+ * semicolon-separated. */
+static const char semicolon_csv[] =
+  "Name,Title;Email\n"
+  "Ann,Dr;ann@example.com\n"
+  "Bo,Mr;bo@example.com\n";
+
+#define MC_HEADER \
+  "\"Email Address\",\"First Name\",\"Last Name\",\"MEMBER_RATING\",\"OPTIN_TIME\"," \
+  "\"OPTIN_IP\",\"CONFIRM_TIME\",\"CONFIRM_IP\",\"LATITUDE\",\"LONGITUDE\",\"GMTOFF\"," \
+  "\"DSTOFF\",\"TIMEZONE\",\"CC\",\"REGION\",\"LAST_CHANGED\",\"LEID\",\"EUID\",\"NOTES\"," \
+  "\"TAGS\""
+#define MC_ROW(email, cc) \
+  "\"" email "\",\"Ann\",\"Lee\",\"4\",\"2023-01-02 10:00:00\",\"\",\"\",\"\",\"'40.71\"," \
+  "\"'-74.02\",\"-5\",\"-4\",\"America/New_York\",\"" cc "\",\"no region\"," \
+  "\"2024-01-01 00:00:00\",\"1\",\"e1\",\"\",\"\""
+
+static const char mc_subscribed[] =
+  MC_HEADER "\r\n" MC_ROW ("s1@example.com", "uS") "\r\n" MC_ROW ("s2@example.com", "Gb") "\r\n";
+static const char mc_unsubscribed[] =
+  MC_HEADER ",\"UNSUB_TIME\",\"UNSUB_CAMPAIGN_TITLE\",\"UNSUB_CAMPAIGN_ID\","
+  "\"UNSUB_REASON\",\"UNSUB_REASON_OTHER\"\r\n"
+  MC_ROW ("u1@example.com", "De") ",\"2024-02-02 00:00:00\",\"Spring\",\"c1\",\"N/A\",\"\"\r\n";
+static const char mc_cleaned[] =
+  MC_HEADER ",\"CLEAN_TIME\",\"CLEAN_CAMPAIGN_TITLE\",\"CLEAN_CAMPAIGN_ID\"\r\n"
+  MC_ROW ("c1@example.com", "fR") ",\"2024-03-03 00:00:00\",\"\",\"\"\r\n"
+  MC_ROW ("c2@example.com", "fr") ",\"2024-03-03 00:00:00\",\"\",\"\"\r\n"
+  MC_ROW ("c3@example.com", "FR") ",\"2024-03-03 00:00:00\",\"\",\"\"\r\n";
 
 #define SHOPIFY_HEADER \
   "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing," \
@@ -603,6 +635,295 @@ write_big_shopify (void)
   return write_fixture ("big_orders.csv", csv->str, csv->len);
 }
 
+/* ---- ZIP archives and read options ------------------------------------ */
+
+static void
+put_le (GByteArray *out,
+        guint32     value,
+        guint       n_bytes)
+{
+  for (guint i = 0; i < n_bytes; i++)
+    {
+      guint8 b = (value >> (8 * i)) & 0xFF;
+
+      g_byte_array_append (out, &b, 1);
+    }
+}
+
+/* A stored (uncompressed) ZIP archive of @n files. */
+static char *
+write_zip (const char         *name,
+           const char * const *names,
+           const char * const *contents,
+           guint               n)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GByteArray) dir = g_byte_array_new ();
+  guint32 dir_offset;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len = strlen (contents[i]), name_len = strlen (names[i]);
+      guint32 crc = 0xFFFFFFFF, offset = out->len;
+
+      for (gsize k = 0; k < len; k++)
+        {
+          crc ^= (guint8) contents[i][k];
+          for (int b = 0; b < 8; b++)
+            crc = (crc & 1) ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+      crc = ~crc;
+
+      put_le (out, 0x04034b50, 4);
+      put_le (out, 20, 2);
+      put_le (out, 0, 2);
+      put_le (out, 0, 2);
+      put_le (out, 0, 4);
+      put_le (out, crc, 4);
+      put_le (out, len, 4);
+      put_le (out, len, 4);
+      put_le (out, name_len, 2);
+      put_le (out, 0, 2);
+      g_byte_array_append (out, (const guint8 *) names[i], name_len);
+      g_byte_array_append (out, (const guint8 *) contents[i], len);
+
+      put_le (dir, 0x02014b50, 4);
+      put_le (dir, 20, 2);
+      put_le (dir, 20, 2);
+      put_le (dir, 0, 2);
+      put_le (dir, 0, 2);
+      put_le (dir, 0, 4);
+      put_le (dir, crc, 4);
+      put_le (dir, len, 4);
+      put_le (dir, len, 4);
+      put_le (dir, name_len, 2);
+      put_le (dir, 0, 4);
+      put_le (dir, 0, 4);
+      put_le (dir, 0, 4);
+      put_le (dir, offset, 4);
+      g_byte_array_append (dir, (const guint8 *) names[i], name_len);
+    }
+  dir_offset = out->len;
+  g_byte_array_append (out, dir->data, dir->len);
+  put_le (out, 0x06054b50, 4);
+  put_le (out, 0, 4);
+  put_le (out, n, 2);
+  put_le (out, n, 2);
+  put_le (out, dir->len, 4);
+  put_le (out, dir_offset, 4);
+  put_le (out, 0, 2);
+  return write_fixture (name, (const char *) out->data, out->len);
+}
+
+/* A Mailchimp audience goes in whole: its files' columns map themselves,
+ * so Preview leads straight to Check. */
+static void
+test_model_zip (void)
+{
+  g_autoptr(SegStore) store = new_store ("zip.segments");
+  g_autoptr(SegImportWizardModel) model = seg_import_wizard_model_new (store);
+  GPtrArray *members;
+  g_autofree char *description = NULL;
+  g_autofree char *message = NULL;
+  const SegImportSummary *summary;
+
+  load (model, audience_path);
+  members = seg_import_wizard_model_get_members (model);
+  g_assert_nonnull (members);
+  g_assert_cmpuint (members->len, ==, 3);
+  g_assert_true (seg_import_wizard_model_get_mapping (model) == g_ptr_array_index (members, 0));
+  description = seg_import_wizard_model_dup_member_description (model, 1);
+  g_assert_nonnull (strstr (description, "unsubscribed"));
+  g_assert_true (seg_import_wizard_model_get_can_continue (model));
+
+  g_assert_true (seg_import_wizard_model_next (model));
+  g_assert_cmpuint (seg_import_wizard_model_get_step (model), ==,
+                    SEG_IMPORT_WIZARD_STEP_CHECK);
+  wait_until (model_idle, model);
+  g_assert_null (seg_import_wizard_model_get_error (model));
+  g_assert_cmpuint (seg_import_wizard_model_get_check_summary (model)->rows_read, ==, 6);
+  g_assert_true (seg_import_wizard_model_back (model));
+  g_assert_cmpuint (seg_import_wizard_model_get_step (model), ==,
+                    SEG_IMPORT_WIZARD_STEP_PREVIEW);
+  g_assert_true (seg_import_wizard_model_next (model));
+  wait_until (model_idle, model);
+  g_assert_true (seg_import_wizard_model_next (model));
+  wait_until (model_idle, model);
+  g_assert_cmpuint (seg_import_wizard_model_get_outcome (model), ==,
+                    SEG_IMPORT_WIZARD_OUTCOME_IMPORTED);
+  summary = seg_import_wizard_model_get_summary (model);
+  g_assert_cmpuint (summary->customers_added, ==, 6);
+  message = seg_import_wizard_model_dup_result_message (model);
+  g_assert_nonnull (strstr (message, "audience.zip"));
+
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM customers "
+                                      "WHERE email_status = 'subscribed'"), ==, 2);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM customers "
+                                      "WHERE email_status = 'unsubscribed'"), ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM customers "
+                                      "WHERE email_status = 'cleaned'"), ==, 3);
+
+  /* An archive with a file of the owner's own: one by one, please. */
+  {
+    g_autoptr(SegImportWizardModel) mixed = seg_import_wizard_model_new (store);
+
+    load (mixed, mixed_zip_path);
+    g_assert_false (seg_import_wizard_model_get_can_continue (mixed));
+    g_assert_nonnull (strstr (seg_import_wizard_model_get_blocker (mixed), "one by one"));
+    g_assert_nonnull (strstr (seg_import_wizard_model_get_blocker (mixed), "mine.csv"));
+    g_assert_false (seg_import_wizard_model_next (mixed));
+  }
+}
+
+/* Changing the encoding or the delimiter reads the preview again. */
+static void
+test_model_read_options (void)
+{
+  g_autoptr(SegStore) store = new_store ("options.segments");
+  g_autoptr(SegImportWizardModel) model = seg_import_wizard_model_new (store);
+  SegImportMapping *mapping;
+
+  load (model, semicolon_path);
+  mapping = seg_import_wizard_model_get_mapping (model);
+  g_assert_cmpint (seg_import_mapping_get_delimiter (mapping), ==, ',');
+
+  seg_import_wizard_model_set_read_options (model, "windows-1252", ';', NULL, NULL);
+  wait_until (model_idle, model);
+  g_assert_cmpuint (seg_import_wizard_model_get_step (model), ==,
+                    SEG_IMPORT_WIZARD_STEP_PREVIEW);
+  mapping = seg_import_wizard_model_get_mapping (model);
+  g_assert_cmpint (seg_import_mapping_get_delimiter (mapping), ==, ';');
+  g_assert_cmpstr (seg_import_mapping_get_encoding (mapping), ==, "Windows-1252");
+  g_assert_cmpstr (seg_import_wizard_model_get_encoding_override (model), ==, "Windows-1252");
+  g_assert_cmpuint (seg_import_mapping_get_n_columns (mapping), ==, 2);
+  g_assert_cmpstr (seg_import_mapping_get_column_field (mapping, 1), ==, "email");
+
+  check_and_import (model);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM customers"), ==, 2);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("SEG_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  graphene_rect_t bounds;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget),
+                      gtk_widget_get_height (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_combo_row_titled (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static void
+test_window_zip (void)
+{
+  g_autoptr(SegStore) store = new_store ("window-zip.segments");
+  g_autoptr(GFile) zip = g_file_new_for_path (audience_path);
+  g_autoptr(GFile) csv = g_file_new_for_path (semicolon_path);
+  SegImportWizard *wizard;
+  SegImportWizardModel *model;
+  GtkWidget *root;
+  GtkWidget *delimiter_row;
+  GtkWidget *encoding_row;
+
+  wizard = seg_import_wizard_new (NULL, store);
+  g_object_ref_sink (wizard);
+  model = seg_import_wizard_get_model (wizard);
+  root = GTK_WIDGET (wizard);
+  gtk_window_set_default_size (GTK_WINDOW (wizard), 860, 720);
+  gtk_window_present (GTK_WINDOW (wizard));
+
+  seg_import_wizard_open_file (wizard, zip);
+  wait_until (wizard_step_is, wizard);
+  g_assert_cmpuint (seg_import_wizard_model_get_step (model), ==,
+                    SEG_IMPORT_WIZARD_STEP_PREVIEW);
+  /* Past the stack's crossfade. */
+  settle (1000);
+  save_screenshot (root, "import-zip-preview.png");
+
+  g_assert_nonnull (find_widget (root, is_visible_label_with_text,
+                                 "members/unsubscribed_members_export_1a2b.csv"));
+  g_assert_nonnull (find_widget (root, is_visible_label_with_text, "cleaned addresses"));
+
+  /* A file of the owner's own in the archive: Next says why it is off. */
+  {
+    g_autoptr(GFile) mixed = g_file_new_for_path (mixed_zip_path);
+
+    seg_import_wizard_open_file (wizard, mixed);
+    wait_until (wizard_step_is, wizard);
+    settle (1000);
+    g_assert_nonnull (find_widget (root, is_visible_label_with_text, "one by one"));
+    save_screenshot (root, "import-zip-mixed.png");
+  }
+
+  /* A CSV file: the drop-downs read it again. */
+  seg_import_wizard_open_file (wizard, csv);
+  wait_until (wizard_step_is, wizard);
+  settle (200);
+  g_assert_null (find_widget (root, is_visible_label_with_text,
+                              "members/unsubscribed_members_export_1a2b.csv"));
+  delimiter_row = find_widget (root, is_combo_row_titled, "_Delimiter");
+  encoding_row = find_widget (root, is_combo_row_titled, "_Encoding");
+  g_assert_nonnull (delimiter_row);
+  g_assert_nonnull (encoding_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (delimiter_row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (delimiter_row), 2);  /* Semicolon */
+  g_assert_true (seg_import_wizard_model_get_busy (model));
+  wait_until (wizard_step_is, wizard);
+  settle (200);
+  g_assert_cmpint (seg_import_wizard_model_get_delimiter_override (model), ==, ';');
+  g_assert_cmpint (seg_import_mapping_get_delimiter (seg_import_wizard_model_get_mapping (model)),
+                   ==, ';');
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (delimiter_row)), ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (encoding_row), 4);  /* Windows-1252 */
+  wait_until (wizard_step_is, wizard);
+  settle (300);
+  g_assert_cmpstr (seg_import_wizard_model_get_encoding_override (model), ==, "Windows-1252");
+  g_assert_cmpuint (seg_import_wizard_model_get_step (model), ==,
+                    SEG_IMPORT_WIZARD_STEP_PREVIEW);
+  save_screenshot (root, "import-read-options.png");
+
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  g_object_unref (wizard);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +944,20 @@ main (int   argc,
   dates_path = write_fixture ("signups.csv", dates_csv, -1);
   garbage_path = write_fixture ("garbage.csv", garbage, sizeof garbage);
   big_path = write_big_shopify ();
+  semicolon_path = write_fixture ("people.csv", semicolon_csv, -1);
+  {
+    const char * const names[] = {
+      "members/subscribed_members_export_1a2b.csv",
+      "members/unsubscribed_members_export_1a2b.csv",
+      "members/cleaned_members_export_1a2b.csv",
+    };
+    const char * const contents[] = { mc_subscribed, mc_unsubscribed, mc_cleaned };
+    const char * const mixed_names[] = { "members/subscribed.csv", "mine.csv" };
+    const char * const mixed_contents[] = { mc_subscribed, "Nom;Courriel\nAnn;a@x.com\n" };
+
+    audience_path = write_zip ("audience.zip", names, contents, 3);
+    mixed_zip_path = write_zip ("mixed.zip", mixed_names, mixed_contents, 2);
+  }
 
   g_test_add_func ("/ui/import/model/shopify", test_model_shopify);
   g_test_add_func ("/ui/import/model/custom-attribute", test_model_custom_attribute);
@@ -631,6 +966,9 @@ main (int   argc,
   g_test_add_func ("/ui/import/model/bad-file", test_model_bad_file);
   g_test_add_func ("/ui/import/window/steps", test_window_steps);
   g_test_add_func ("/ui/import/window/error", test_window_error);
+  g_test_add_func ("/ui/import/model/zip", test_model_zip);
+  g_test_add_func ("/ui/import/model/read-options", test_model_read_options);
+  g_test_add_func ("/ui/import/window/zip-and-read-options", test_window_zip);
 
   ret = g_test_run ();
 

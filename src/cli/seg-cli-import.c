@@ -18,6 +18,7 @@
 #include "seg-import-mapping.h"
 #include "seg-import-preset.h"
 #include "seg-importer.h"
+#include "seg-zip-reader.h"
 
 int seg_cli_command_preview (int argc, char **argv);
 int seg_cli_command_import (int argc, char **argv);
@@ -37,6 +38,37 @@ delimiter_name (char delimiter)
     }
 }
 
+/* --delimiter: the character itself, or its name. */
+static gboolean
+parse_delimiter (const char *text,
+                 char       *delimiter)
+{
+  static const struct { const char *name; char c; } names[] = {
+    { ",", ',' }, { "comma", ',' }, { ";", ';' }, { "semicolon", ';' },
+    { "\t", '\t' }, { "\\t", '\t' }, { "tab", '\t' }, { "|", '|' }, { "pipe", '|' },
+    { "bar", '|' },
+  };
+
+  if (text == NULL)
+    {
+      *delimiter = 0;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (text, names[i].name) == 0)
+      {
+        *delimiter = names[i].c;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static const char *
+preset_label_for (SegImportMapping *mapping)
+{
+  return seg_import_preset_get_label (seg_import_mapping_get_preset (mapping));
+}
+
 int
 seg_cli_command_preview (int    argc,
                          char **argv)
@@ -47,11 +79,23 @@ seg_cli_command_preview (int    argc,
   g_autoptr(SegImportMapping) mapping = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *delimiter_name_arg = NULL;
+  g_autofree char *encoding = NULL;
   gboolean json = FALSE;
   int rows = 10;
+  char delimiter = 0;
   guint n_columns, n_rows;
   const GOptionEntry entries[] = {
     { "rows", 0, 0, G_OPTION_ARG_INT, &rows, N_("How many rows to show (default 10)"), N_("N") },
+    { "member", 0, 0, G_OPTION_ARG_STRING, &member,
+      N_("In a ZIP archive, the CSV file to preview (default: the first)"), N_("NAME") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter_name_arg,
+      N_("Read the file with this delimiter: , ; tab or |"), N_("CHAR") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Read the file in this encoding: utf-8, utf-16le, utf-16be, windows-1252 or "
+         "iso-8859-1"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -63,16 +107,65 @@ seg_cli_command_preview (int    argc,
     return seg_cli_usage_error (context, _("Name the file to preview."));
   if (rows < 0 || rows > 100000)
     return seg_cli_usage_error (context, _("Choose between 0 and 100,000 rows."));
+  if (!parse_delimiter (delimiter_name_arg, &delimiter))
+    return seg_cli_usage_error (context, _("--delimiter is one of , ; tab or |."));
+  if (encoding != NULL && seg_csv_reader_lookup_encoding (encoding) == NULL)
+    return seg_cli_usage_error (context, _("--encoding is one of utf-8, utf-16le, utf-16be, "
+                                           "windows-1252 or iso-8859-1."));
 
-  mapping = seg_import_mapping_new_for_path (argv[1], rows, NULL, &error);
-  if (mapping == NULL)
-    return seg_cli_fail (error);
+  if (seg_zip_path_is_zip (argv[1]))
+    {
+      members = seg_import_mapping_new_for_zip (argv[1], encoding, delimiter, rows, NULL,
+                                                &error);
+      if (members == NULL)
+        return seg_cli_fail (error);
+      for (guint i = 0; i < members->len && mapping == NULL; i++)
+        {
+          SegImportMapping *m = g_ptr_array_index (members, i);
+
+          if (member == NULL || strcmp (seg_import_mapping_get_member (m), member) == 0)
+            mapping = g_object_ref (m);
+        }
+      if (mapping == NULL)
+        {
+          g_autofree char *base = g_filename_display_basename (argv[1]);
+
+          g_printerr (_("segments-cli: “%s” holds no CSV file named “%s”.\n"), base, member);
+          return 1;
+        }
+    }
+  else
+    {
+      if (member != NULL)
+        return seg_cli_usage_error (context, _("--member is for ZIP archives."));
+      mapping = seg_import_mapping_new_for_path_full (argv[1], NULL, encoding, delimiter,
+                                                      rows, NULL, &error);
+      if (mapping == NULL)
+        return seg_cli_fail (error);
+    }
 
   n_columns = seg_import_mapping_get_n_columns (mapping);
   n_rows = seg_import_mapping_get_n_sample_rows (mapping);
 
   if (!json)
     {
+      if (members != NULL)
+        {
+          g_print (_("Files in the archive:\n"));
+          for (guint i = 0; i < members->len; i++)
+            {
+              SegImportMapping *m = g_ptr_array_index (members, i);
+              const char *status =
+                seg_import_preset_get_implied_email_status (
+                  seg_import_mapping_get_preset (m), seg_import_mapping_get_header (m),
+                  seg_import_mapping_get_n_columns (m));
+
+              g_print ("  %s %s — %s%s%s%s\n", m == mapping ? "*" : " ",
+                       seg_import_mapping_get_member (m), preset_label_for (m),
+                       status ? " (" : "", status ? status : "", status ? ")" : "");
+            }
+          g_print (_("File: %s\n"), seg_import_mapping_get_member (mapping));
+        }
       g_print (_("Format: %s\n"),
                seg_import_preset_get_label (seg_import_mapping_get_preset (mapping)));
       g_print (_("Encoding: %s\n"), seg_import_mapping_get_encoding (mapping));
@@ -96,6 +189,37 @@ seg_cli_command_preview (int    argc,
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
+  if (members != NULL)
+    {
+      json_builder_set_member_name (builder, "members");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < members->len; i++)
+        {
+          SegImportMapping *m = g_ptr_array_index (members, i);
+          const char *status =
+            seg_import_preset_get_implied_email_status (seg_import_mapping_get_preset (m),
+                                                        seg_import_mapping_get_header (m),
+                                                        seg_import_mapping_get_n_columns (m));
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, seg_import_mapping_get_member (m));
+          json_builder_set_member_name (builder, "preset");
+          json_builder_add_string_value (builder,
+                                         seg_import_preset_get_id (seg_import_mapping_get_preset (m)));
+          json_builder_set_member_name (builder, "email_status");
+          if (status != NULL)
+            json_builder_add_string_value (builder, status);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "size");
+          json_builder_add_int_value (builder, seg_import_mapping_get_size (m));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "member");
+      json_builder_add_string_value (builder, seg_import_mapping_get_member (mapping));
+    }
   json_builder_set_member_name (builder, "encoding");
   json_builder_add_string_value (builder, seg_import_mapping_get_encoding (mapping));
   json_builder_set_member_name (builder, "delimiter");
@@ -158,6 +282,11 @@ add_issues (JsonBuilder *builder,
       SegImportIssue *issue = g_ptr_array_index (issues, i);
 
       json_builder_begin_object (builder);
+      if (issue->file != NULL)
+        {
+          json_builder_set_member_name (builder, "file");
+          json_builder_add_string_value (builder, issue->file);
+        }
       add_int (builder, "line", issue->line);
       json_builder_set_member_name (builder, "column");
       if (issue->column != NULL)
@@ -221,7 +350,11 @@ print_issues (const char *title,
     {
       SegImportIssue *issue = g_ptr_array_index (issues, i);
 
-      g_print (_("    line %" "zu" ": %s\n"), issue->line, issue->reason);
+      if (issue->file != NULL)
+        /* Translators: "members/x.csv, line 14: <reason>" */
+        g_print (_("    %s, line %" "zu" ": %s\n"), issue->file, issue->line, issue->reason);
+      else
+        g_print (_("    line %" "zu" ": %s\n"), issue->line, issue->reason);
     }
   if (total > MAX_PRINTED_ISSUES)
     g_print (_("    … and %" PRIu64 " more (--json lists them all)\n"),
@@ -270,6 +403,9 @@ seg_cli_command_import (int    argc,
   g_autofree char *mapping_name = NULL;
   g_autofree char *save_mapping = NULL;
   g_auto(GStrv) maps = NULL;
+  g_autofree char *delimiter_name_arg = NULL;
+  g_autofree char *encoding = NULL;
+  char delimiter = 0;
   gboolean json = FALSE;
   gboolean check = FALSE;
   SegImportPreset preset = SEG_IMPORT_PRESET_CUSTOM;
@@ -291,6 +427,11 @@ seg_cli_command_import (int    argc,
       N_("Save the column mapping in the store under this name"), N_("NAME") },
     { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order_name,
       N_("How the file writes dates like 05/06/2024: dmy or mdy"), N_("ORDER") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter_name_arg,
+      N_("Read the files with this delimiter: , ; tab or |"), N_("CHAR") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Read the files in this encoding: utf-8, utf-16le, utf-16be, windows-1252 or "
+         "iso-8859-1"), N_("NAME") },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
       N_("Check every row and report, without changing the store"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
@@ -302,6 +443,11 @@ seg_cli_command_import (int    argc,
     return seg_cli_usage_error (context, error->message);
   if (argc < 3)
     return seg_cli_usage_error (context, _("Name the store and at least one file to import."));
+  if (!parse_delimiter (delimiter_name_arg, &delimiter))
+    return seg_cli_usage_error (context, _("--delimiter is one of , ; tab or |."));
+  if (encoding != NULL && seg_csv_reader_lookup_encoding (encoding) == NULL)
+    return seg_cli_usage_error (context, _("--encoding is one of utf-8, utf-16le, utf-16be, "
+                                           "windows-1252 or iso-8859-1."));
   if (preset_name != NULL && !seg_import_preset_from_id (preset_name, &preset))
     return seg_cli_usage_error (context, _("Unknown --preset; see the list below."));
   if (date_order_name != NULL)
@@ -329,31 +475,54 @@ seg_cli_command_import (int    argc,
 
   for (int i = 2; i < argc; i++)
     {
-      g_autoptr(SegImportMapping) mapping = NULL;
+      g_autoptr(GPtrArray) mappings = NULL;
       g_autoptr(SegImporter) importer = NULL;
       g_autoptr(GError) local_error = NULL;
       const SegImportSummary *summary = NULL;
       gboolean ok = TRUE;
 
-      mapping = seg_import_mapping_new_for_path (argv[i], 20, NULL, &local_error);
-      if (mapping == NULL)
+      /* A ZIP archive (a Mailchimp audience) is all its CSV files at once. */
+      if (seg_zip_path_is_zip (argv[i]))
+        mappings = seg_import_mapping_new_for_zip (argv[i], encoding, delimiter, 20, NULL,
+                                                   &local_error);
+      else
+        {
+          SegImportMapping *mapping =
+            seg_import_mapping_new_for_path_full (argv[i], NULL, encoding, delimiter, 20,
+                                                  NULL, &local_error);
+
+          if (mapping != NULL)
+            {
+              mappings = g_ptr_array_new_with_free_func (g_object_unref);
+              g_ptr_array_add (mappings, mapping);
+            }
+        }
+      if (mappings == NULL)
         ok = FALSE;
-      if (ok && preset_name != NULL)
-        seg_import_mapping_set_preset (mapping, preset);
-      if (ok && mapping_name != NULL)
-        ok = seg_import_mapping_load (mapping, seg_store_get_db (store), mapping_name,
-                                      &local_error);
-      for (guint m = 0; ok && maps != NULL && maps[m] != NULL; m++)
-        ok = seg_import_mapping_apply_assignment (mapping, maps[m], &local_error);
-      if (ok && date_order != SEG_DATE_ORDER_AUTO)
-        seg_import_mapping_set_date_order (mapping, date_order);
-      if (ok && save_mapping != NULL)
-        ok = seg_import_mapping_save (mapping, seg_store_get_db (store), save_mapping,
-                                      &local_error);
+
+      for (guint k = 0; ok && k < mappings->len; k++)
+        {
+          SegImportMapping *mapping = g_ptr_array_index (mappings, k);
+
+          if (preset_name != NULL)
+            seg_import_mapping_set_preset (mapping, preset);
+          if (ok && mapping_name != NULL)
+            ok = seg_import_mapping_load (mapping, seg_store_get_db (store), mapping_name,
+                                          &local_error);
+          for (guint m = 0; ok && maps != NULL && maps[m] != NULL; m++)
+            ok = seg_import_mapping_apply_assignment (mapping, maps[m], &local_error);
+          if (ok && date_order != SEG_DATE_ORDER_AUTO)
+            seg_import_mapping_set_date_order (mapping, date_order);
+          if (ok && save_mapping != NULL)
+            ok = seg_import_mapping_save (mapping, seg_store_get_db (store), save_mapping,
+                                          &local_error);
+        }
 
       if (ok)
         {
-          importer = seg_importer_new (store, mapping);
+          importer = seg_importer_new_for_mappings (store,
+                                                    (SegImportMapping **) mappings->pdata,
+                                                    mappings->len);
           seg_importer_set_mode (importer, check ? SEG_IMPORT_MODE_CHECK
                                                  : SEG_IMPORT_MODE_IMPORT);
           ok = seg_importer_run (importer, NULL, NULL, NULL, &local_error);

@@ -30,10 +30,24 @@ typedef enum
   ENCODING_UTF16LE,
   ENCODING_UTF16BE,
   ENCODING_CP1252,
+  ENCODING_LATIN1,
 } Encoding;
 
 static const char * const encoding_names[] = {
-  "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "Windows-1252",
+  "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "Windows-1252", "ISO-8859-1",
+};
+
+/* What seg_csv_reader_set_encoding() accepts, and the encoding each means. */
+static const struct
+{
+  const char *name;
+  Encoding    encoding;
+} encoding_aliases[] = {
+  { "UTF-8", ENCODING_UTF8 }, { "UTF8", ENCODING_UTF8 },
+  { "UTF-16LE", ENCODING_UTF16LE }, { "UTF-16BE", ENCODING_UTF16BE },
+  { "Windows-1252", ENCODING_CP1252 }, { "CP1252", ENCODING_CP1252 },
+  { "ISO-8859-1", ENCODING_LATIN1 }, { "Latin1", ENCODING_LATIN1 },
+  { "Latin-1", ENCODING_LATIN1 }, { "ISO8859-1", ENCODING_LATIN1 },
 };
 
 /* Windows-1252 0x80–0x9F; the five undefined bytes map to the C1 controls
@@ -248,6 +262,12 @@ struct _SegCsvReader
 
   Encoding       encoding;
   char           delimiter;
+  /* The first bytes of the input, kept until the first row so that
+   * set_encoding() can decode them again. */
+  guint8        *sniffed;
+  gsize          sniffed_len;
+  guint          sniffed_complete : 1;
+  guint          delimiter_set : 1;
   guint          started : 1;
   guint          eof : 1;
   guint          skip_lf : 1;
@@ -357,6 +377,16 @@ decode_raw (SegCsvReader *self,
   guint8 *out = self->buf;
   gsize i = 0;
 
+  if (self->encoding == ENCODING_LATIN1)
+    {
+      for (gsize k = 0; k < avail; k++)
+        out += put_utf8 (out, in[k]);
+      self->buf_end = out - self->buf;
+      self->buf_pos = 0;
+      self->raw_carry = 0;
+      return;
+    }
+
   if (self->encoding == ENCODING_CP1252)
     {
       self->buf_end = convert_cp1252 (in, avail, out);
@@ -431,7 +461,10 @@ read_input (SegCsvReader  *self,
   n = g_input_stream_read (self->stream, dest, count, cancellable, &local_error);
   if (n < 0)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* Streams of our own (a ZIP archive's member) say what went wrong in
+       * the store owner's words already. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          || (local_error->domain != G_IO_ERROR && local_error->domain != G_FILE_ERROR))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, SEG_CSV_ERROR, SEG_CSV_ERROR_IO,
@@ -861,12 +894,45 @@ repair_encoding (SegCsvReader *self)
   self->row_flags |= SEG_CSV_ROW_REENCODED;
 }
 
+/* Decodes the sniffed bytes as @encoding into the parser's buffer, and
+ * sniffs the delimiter from them unless it was set. */
+static void
+decode_sniffed (SegCsvReader *self,
+                Encoding      encoding,
+                gsize         bom_len)
+{
+  gsize n = self->sniffed_len;
+
+  self->encoding = encoding;
+  self->raw_carry = 0;
+  if (encoding == ENCODING_UTF8 || encoding == ENCODING_UTF8_BOM)
+    {
+      if (n > 0)
+        memcpy (self->buf, self->sniffed, n);
+      self->buf_pos = bom_len;
+      self->buf_end = n;
+    }
+  else
+    {
+      if (n > bom_len)
+        memcpy (self->raw, self->sniffed + bom_len, n - bom_len);
+      decode_raw (self, n - bom_len, self->sniffed_complete);
+    }
+  self->eof = self->sniffed_complete;
+
+  if (!self->delimiter_set)
+    self->delimiter = sniff_delimiter (self->buf + self->buf_pos,
+                                       self->buf_end - self->buf_pos,
+                                       self->sniffed_complete);
+}
+
 static gboolean
 init_reader (SegCsvReader  *self,
              GError       **error)
 {
   gsize n = 0, bom_len;
   gboolean complete = FALSE;
+  Encoding encoding;
 
   /* Sniff a full chunk: short reads are allowed by GInputStream. */
   while (n < CHUNK_SIZE)
@@ -883,22 +949,11 @@ init_reader (SegCsvReader  *self,
       n += r;
     }
 
-  self->encoding = sniff_encoding (self->raw, n, complete, &bom_len);
-  if (self->encoding == ENCODING_UTF8 || self->encoding == ENCODING_UTF8_BOM)
-    {
-      memcpy (self->buf, self->raw, n);
-      self->buf_pos = bom_len;
-      self->buf_end = n;
-    }
-  else
-    {
-      memmove (self->raw, self->raw + bom_len, n - bom_len);
-      decode_raw (self, n - bom_len, complete);
-    }
-  self->eof = complete;
-
-  self->delimiter = sniff_delimiter (self->buf + self->buf_pos,
-                                     self->buf_end - self->buf_pos, complete);
+  self->sniffed = g_memdup2 (self->raw, n);
+  self->sniffed_len = n;
+  self->sniffed_complete = complete;
+  encoding = sniff_encoding (self->raw, n, complete, &bom_len);
+  decode_sniffed (self, encoding, bom_len);
   return TRUE;
 }
 
@@ -946,6 +1001,7 @@ seg_csv_reader_finalize (GObject *object)
   g_free (self->row);
   g_free (self->starts);
   g_free (self->fix);
+  g_free (self->sniffed);
   sha256_clear (&self->sha256);
 
   G_OBJECT_CLASS (seg_csv_reader_parent_class)->finalize (object);
@@ -1063,6 +1119,82 @@ seg_csv_reader_set_delimiter (SegCsvReader *self,
                     && delimiter != '\0');
 
   self->delimiter = delimiter;
+  self->delimiter_set = TRUE;
+}
+
+/**
+ * seg_csv_reader_lookup_encoding:
+ * @name: "UTF-8", "windows-1252", "latin1"… (any case)
+ *
+ * Returns: (nullable): the canonical name of an encoding
+ *   seg_csv_reader_set_encoding() takes, or %NULL
+ */
+const char *
+seg_csv_reader_lookup_encoding (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (encoding_aliases); i++)
+    if (g_ascii_strcasecmp (name, encoding_aliases[i].name) == 0)
+      return encoding_names[encoding_aliases[i].encoding];
+  return NULL;
+}
+
+/**
+ * seg_csv_reader_set_encoding:
+ * @encoding: "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252" or
+ *   "ISO-8859-1" (see seg_csv_reader_lookup_encoding())
+ *
+ * Overrides the sniffed encoding; only before the first row is read.  A
+ * byte-order mark of the chosen encoding is still skipped, and the
+ * delimiter is sniffed again unless it was set.
+ *
+ * Returns: %FALSE if @encoding is not one of those
+ */
+gboolean
+seg_csv_reader_set_encoding (SegCsvReader  *self,
+                             const char    *encoding,
+                             GError       **error)
+{
+  const guint8 *p;
+  gsize n, bom_len = 0;
+  Encoding chosen = ENCODING_UTF8;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), FALSE);
+  g_return_val_if_fail (encoding != NULL, FALSE);
+  g_return_val_if_fail (!self->started, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (encoding_aliases) && !found; i++)
+    if (g_ascii_strcasecmp (encoding, encoding_aliases[i].name) == 0)
+      {
+        chosen = encoding_aliases[i].encoding;
+        found = TRUE;
+      }
+  if (!found)
+    {
+      g_set_error (error, SEG_CSV_ERROR, SEG_CSV_ERROR_ENCODING,
+                   /* Translators: %s is what the user typed */
+                   _("Unknown encoding “%s”. Choose UTF-8, UTF-16LE, UTF-16BE, "
+                     "Windows-1252 or ISO-8859-1."), encoding);
+      return FALSE;
+    }
+
+  p = self->sniffed;
+  n = self->sniffed_len;
+  if (chosen == ENCODING_UTF8 && n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    {
+      chosen = ENCODING_UTF8_BOM;
+      bom_len = 3;
+    }
+  else if (chosen == ENCODING_UTF16LE && n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+    bom_len = 2;
+  else if (chosen == ENCODING_UTF16BE && n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+    bom_len = 2;
+
+  decode_sniffed (self, chosen, bom_len);
+  return TRUE;
 }
 
 void
@@ -1135,6 +1267,7 @@ seg_csv_reader_read_row (SegCsvReader  *self,
     {
       build_tables (self);
       self->started = TRUE;
+      g_clear_pointer (&self->sniffed, g_free);
     }
 
   /* Errors go to local_error so that they stick (see above). */

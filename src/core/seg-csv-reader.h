@@ -69,13 +69,21 @@ SegCsvReader   *seg_csv_reader_new_for_stream  (GInputStream  *stream,
                                                 const char    *display_name,
                                                 GError       **error);
 
-/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE" or "Windows-1252". */
+/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "Windows-1252" or
+ * "ISO-8859-1" (the last only when set). */
 const char     *seg_csv_reader_get_encoding    (SegCsvReader  *self);
 /* The sniffed (or set) delimiter: ',', ';', '\t' or '|'. */
 char            seg_csv_reader_get_delimiter   (SegCsvReader  *self);
 /* Overrides the sniffed delimiter; only before the first row is read. */
 void            seg_csv_reader_set_delimiter   (SegCsvReader  *self,
                                                 char           delimiter);
+/* Overrides the sniffed encoding ("UTF-8", "UTF-16LE", "UTF-16BE",
+ * "Windows-1252" or "ISO-8859-1", any case); only before the first row. */
+gboolean        seg_csv_reader_set_encoding    (SegCsvReader  *self,
+                                                const char    *encoding,
+                                                GError       **error);
+/* The canonical name of an encoding set_encoding() takes, or NULL. */
+const char     *seg_csv_reader_lookup_encoding (const char    *name);
 /* Changes the limits on one field's size in bytes and on fields per row. */
 void            seg_csv_reader_set_limits      (SegCsvReader  *self,
                                                 gsize          max_field_size,

@@ -17,6 +17,7 @@
 #include "seg-csv-reader.h"
 #include "seg-import-mapping.h"
 #include "seg-store.h"
+#include "seg-zip-reader.h"
 
 typedef struct
 {
@@ -31,8 +32,12 @@ struct _SegImportMapping
   GObject          parent_instance;
 
   char            *path;
+  char            *member;       /* the CSV file inside a ZIP archive, or NULL */
+  goffset          size;         /* of the file or the member, -1 unknown */
   char            *encoding;
   char             delimiter;
+  char            *encoding_override;  /* NULL: as sniffed */
+  char             delimiter_override; /* 0: as sniffed */
 
   GPtrArray       *header;       /* char *, NULL-terminated */
   GArray          *columns;      /* Column */
@@ -51,6 +56,8 @@ enum {
   PROP_0,
   PROP_PATH,
   PROP_ENCODING,
+  PROP_ENCODING_OVERRIDE,
+  PROP_DELIMITER_OVERRIDE,
   PROP_N_COLUMNS,
   PROP_PRESET,
   PROP_TARGET,
@@ -252,7 +259,9 @@ seg_import_mapping_finalize (GObject *object)
   SegImportMapping *self = (SegImportMapping *) object;
 
   g_free (self->path);
+  g_free (self->member);
   g_free (self->encoding);
+  g_free (self->encoding_override);
   g_ptr_array_unref (self->header);
   g_array_unref (self->columns);
   g_ptr_array_unref (self->samples);
@@ -276,6 +285,12 @@ seg_import_mapping_get_property (GObject    *object,
       break;
     case PROP_ENCODING:
       g_value_set_string (value, self->encoding);
+      break;
+    case PROP_ENCODING_OVERRIDE:
+      g_value_set_string (value, self->encoding_override);
+      break;
+    case PROP_DELIMITER_OVERRIDE:
+      g_value_set_uint (value, (guchar) self->delimiter_override);
       break;
     case PROP_N_COLUMNS:
       g_value_set_uint (value, self->columns->len);
@@ -310,6 +325,18 @@ seg_import_mapping_set_property (GObject      *object,
     case PROP_DATE_ORDER:
       seg_import_mapping_set_date_order (self, g_value_get_uint (value));
       break;
+    case PROP_ENCODING_OVERRIDE:
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!seg_import_mapping_set_encoding_override (self, g_value_get_string (value),
+                                                       &error))
+          g_warning ("%s", error->message);
+      }
+      break;
+    case PROP_DELIMITER_OVERRIDE:
+      seg_import_mapping_set_delimiter_override (self, (char) g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -330,6 +357,16 @@ seg_import_mapping_class_init (SegImportMappingClass *klass)
   properties[PROP_ENCODING] =
     g_param_spec_string ("encoding", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The encoding the file is read in instead of the sniffed one ("UTF-8",
+   * "UTF-16LE", "UTF-16BE", "Windows-1252", "ISO-8859-1"), or NULL. */
+  properties[PROP_ENCODING_OVERRIDE] =
+    g_param_spec_string ("encoding-override", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The delimiter the file is read with instead of the sniffed one (a
+   * character: ',' ';' '\t' '|'), or 0. */
+  properties[PROP_DELIMITER_OVERRIDE] =
+    g_param_spec_uint ("delimiter-override", NULL, NULL, 0, 127, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_COLUMNS] =
     g_param_spec_uint ("n-columns", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -366,6 +403,7 @@ seg_import_mapping_init (SegImportMapping *self)
   self->samples = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->sample_lines = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->delimiter = ',';
+  self->size = -1;
 }
 
 static void
@@ -440,23 +478,72 @@ seg_import_mapping_new (const char * const *header,
   return self;
 }
 
+/* Opens the file or the archive's member, with no override applied. */
+static SegCsvReader *
+open_plain_reader (const char    *path,
+                   const char    *member,
+                   goffset       *size,
+                   GError       **error)
+{
+  g_autoptr(SegZipReader) zip = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  int index;
+
+  if (member == NULL)
+    {
+      SegCsvReader *reader = seg_csv_reader_new_for_path (path, error);
+
+      if (reader != NULL && size != NULL)
+        *size = seg_csv_reader_get_size (reader);
+      return reader;
+    }
+
+  zip = seg_zip_reader_new_for_path (path, error);
+  if (zip == NULL)
+    return NULL;
+  index = seg_zip_reader_find_member (zip, member);
+  if (index < 0)
+    {
+      g_set_error (error, SEG_ZIP_ERROR, SEG_ZIP_ERROR_NOT_FOUND,
+                   /* Translators: the first %s is a ZIP archive, the second a
+                    * file name */
+                   _("“%s” holds no file named “%s”."),
+                   seg_zip_reader_get_display_name (zip), member);
+      return NULL;
+    }
+  stream = seg_zip_reader_open_member (zip, index, error);
+  if (stream == NULL)
+    return NULL;
+  if (size != NULL)
+    *size = seg_zip_reader_get_member_size (zip, index);
+  return seg_csv_reader_new_for_stream (stream, member, error);
+}
+
 /**
- * seg_import_mapping_new_for_path:
- * @path: a CSV file
+ * seg_import_mapping_new_for_path_full:
+ * @path: a CSV file, or a ZIP archive when @member is set
+ * @member: (nullable): the CSV file inside the archive @path
+ * @encoding: (nullable): the encoding to read the file in, or %NULL to
+ *   sniff it (see seg_csv_reader_set_encoding())
+ * @delimiter: the delimiter, or 0 to sniff it
  * @n_sample_rows: how many rows to keep for the preview
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
  * Reads only the header and the sample rows, so that even a huge file is
- * previewed at once.
+ * previewed at once.  The overrides stay on the mapping: the importer reads
+ * the file with them.
  *
  * Returns: (transfer full): the mapping, or %NULL with @error set
  */
 SegImportMapping *
-seg_import_mapping_new_for_path (const char    *path,
-                                 guint          n_sample_rows,
-                                 GCancellable  *cancellable,
-                                 GError       **error)
+seg_import_mapping_new_for_path_full (const char    *path,
+                                      const char    *member,
+                                      const char    *encoding,
+                                      char           delimiter,
+                                      guint          n_sample_rows,
+                                      GCancellable  *cancellable,
+                                      GError       **error)
 {
   g_autoptr(SegImportMapping) self = NULL;
   g_autoptr(SegCsvReader) reader = NULL;
@@ -465,8 +552,16 @@ seg_import_mapping_new_for_path (const char    *path,
   guint n;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  reader = seg_csv_reader_new_for_path (path, error);
+  self = g_object_new (SEG_TYPE_IMPORT_MAPPING, NULL);
+  self->path = g_strdup (path);
+  self->member = g_strdup (member);
+  if (encoding != NULL && !seg_import_mapping_set_encoding_override (self, encoding, error))
+    return NULL;
+  seg_import_mapping_set_delimiter_override (self, delimiter);
+
+  reader = seg_import_mapping_open_reader (self, error);
   if (reader == NULL)
     return NULL;
 
@@ -481,8 +576,6 @@ seg_import_mapping_new_for_path (const char    *path,
       return NULL;
     }
 
-  self = g_object_new (SEG_TYPE_IMPORT_MAPPING, NULL);
-  self->path = g_strdup (path);
   self->encoding = g_strdup (seg_csv_reader_get_encoding (reader));
   self->delimiter = seg_csv_reader_get_delimiter (reader);
 
@@ -533,6 +626,187 @@ seg_import_mapping_new_for_path (const char    *path,
   apply_preset (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * seg_import_mapping_new_for_path:
+ *
+ * As seg_import_mapping_new_for_path_full() for a CSV file, with the
+ * encoding and the delimiter sniffed.
+ *
+ * Returns: (transfer full): the mapping, or %NULL with @error set
+ */
+SegImportMapping *
+seg_import_mapping_new_for_path (const char    *path,
+                                 guint          n_sample_rows,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  return seg_import_mapping_new_for_path_full (path, NULL, NULL, 0, n_sample_rows,
+                                               cancellable, error);
+}
+
+/**
+ * seg_import_mapping_new_for_zip:
+ * @path: a ZIP archive (a Mailchimp audience export, say)
+ *
+ * One mapping per CSV file in the archive, in the archive's order, each
+ * with its preset detected.  Folders and macOS metadata are passed over.
+ *
+ * Returns: (transfer full) (element-type SegImportMapping): the mappings,
+ *   or %NULL with @error set (also when the archive holds no CSV file)
+ */
+GPtrArray *
+seg_import_mapping_new_for_zip (const char    *path,
+                                const char    *encoding,
+                                char           delimiter,
+                                guint          n_sample_rows,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(SegZipReader) zip = NULL;
+  g_autoptr(GPtrArray) mappings = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  zip = seg_zip_reader_new_for_path (path, error);
+  if (zip == NULL)
+    return NULL;
+
+  mappings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < seg_zip_reader_get_n_members (zip); i++)
+    {
+      SegImportMapping *mapping;
+
+      if (!seg_zip_reader_member_is_csv (zip, i))
+        continue;
+      mapping = seg_import_mapping_new_for_path_full (path,
+                                                      seg_zip_reader_get_member_name (zip, i),
+                                                      encoding, delimiter, n_sample_rows,
+                                                      cancellable, error);
+      if (mapping == NULL)
+        return NULL;
+      g_ptr_array_add (mappings, mapping);
+    }
+
+  if (mappings->len == 0)
+    {
+      g_set_error (error, SEG_IMPORT_ERROR, SEG_IMPORT_ERROR_EMPTY,
+                   _("“%s” holds no CSV file. Check that you chose the export you "
+                     "downloaded."), seg_zip_reader_get_display_name (zip));
+      return NULL;
+    }
+  return g_steal_pointer (&mappings);
+}
+
+/**
+ * seg_import_mapping_open_reader:
+ *
+ * Opens the mapping's file (or member) from its start, with the encoding
+ * and delimiter overrides applied; the header is not read yet.
+ *
+ * Returns: (transfer full): a reader, or %NULL with @error set
+ */
+SegCsvReader *
+seg_import_mapping_open_reader (SegImportMapping  *self,
+                                GError           **error)
+{
+  g_autoptr(SegCsvReader) reader = NULL;
+
+  g_return_val_if_fail (SEG_IS_IMPORT_MAPPING (self), NULL);
+  g_return_val_if_fail (self->path != NULL, NULL);
+
+  reader = open_plain_reader (self->path, self->member, &self->size, error);
+  if (reader == NULL)
+    return NULL;
+  if (self->encoding_override != NULL
+      && !seg_csv_reader_set_encoding (reader, self->encoding_override, error))
+    return NULL;
+  if (self->delimiter_override != 0)
+    seg_csv_reader_set_delimiter (reader, self->delimiter_override);
+  return g_steal_pointer (&reader);
+}
+
+const char *
+seg_import_mapping_get_member (SegImportMapping *self)
+{
+  g_return_val_if_fail (SEG_IS_IMPORT_MAPPING (self), NULL);
+
+  return self->member;
+}
+
+goffset
+seg_import_mapping_get_size (SegImportMapping *self)
+{
+  g_return_val_if_fail (SEG_IS_IMPORT_MAPPING (self), -1);
+
+  return self->size;
+}
+
+const char *
+seg_import_mapping_get_encoding_override (SegImportMapping *self)
+{
+  g_return_val_if_fail (SEG_IS_IMPORT_MAPPING (self), NULL);
+
+  return self->encoding_override;
+}
+
+/**
+ * seg_import_mapping_set_encoding_override:
+ * @encoding: (nullable): an encoding seg_csv_reader_set_encoding() takes,
+ *   or %NULL to sniff it
+ *
+ * Returns: %FALSE when @encoding is unknown
+ */
+gboolean
+seg_import_mapping_set_encoding_override (SegImportMapping  *self,
+                                          const char        *encoding,
+                                          GError           **error)
+{
+  const char *canonical = NULL;
+
+  g_return_val_if_fail (SEG_IS_IMPORT_MAPPING (self), FALSE);
+
+  if (encoding != NULL)
+    {
+      canonical = seg_csv_reader_lookup_encoding (encoding);
+      if (canonical == NULL)
+        {
+          g_set_error (error, SEG_IMPORT_ERROR, SEG_IMPORT_ERROR_FAILED,
+                       _("Unknown encoding “%s”. Choose UTF-8, UTF-16LE, UTF-16BE, "
+                         "Windows-1252 or ISO-8859-1."), encoding);
+          return FALSE;
+        }
+    }
+  if (g_strcmp0 (self->encoding_override, canonical) != 0)
+    {
+      g_free (self->encoding_override);
+      self->encoding_override = g_strdup (canonical);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING_OVERRIDE]);
+    }
+  return TRUE;
+}
+
+char
+seg_import_mapping_get_delimiter_override (SegImportMapping *self)
+{
+  g_return_val_if_fail (SEG_IS_IMPORT_MAPPING (self), 0);
+
+  return self->delimiter_override;
+}
+
+void
+seg_import_mapping_set_delimiter_override (SegImportMapping *self,
+                                           char              delimiter)
+{
+  g_return_if_fail (SEG_IS_IMPORT_MAPPING (self));
+  g_return_if_fail (delimiter != '"' && delimiter != '\n' && delimiter != '\r');
+
+  if (self->delimiter_override == delimiter)
+    return;
+  self->delimiter_override = delimiter;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELIMITER_OVERRIDE]);
 }
 
 const char *

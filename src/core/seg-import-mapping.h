@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "seg-csv-reader.h"
 #include "seg-import-preset.h"
 #include "seg-normalize.h"
 
@@ -160,11 +161,45 @@ SegImportMapping *seg_import_mapping_new_for_path   (const char         *path,
                                                      guint               n_sample_rows,
                                                      GCancellable       *cancellable,
                                                      GError            **error);
+/* As new_for_path(), for @path or the CSV file @member inside the ZIP
+ * archive @path, read in @encoding (NULL: sniffed) with @delimiter (0:
+ * sniffed); the overrides stay on the mapping for the importer. */
+SegImportMapping *seg_import_mapping_new_for_path_full (const char     *path,
+                                                        const char     *member,
+                                                        const char     *encoding,
+                                                        char            delimiter,
+                                                        guint           n_sample_rows,
+                                                        GCancellable   *cancellable,
+                                                        GError        **error);
+/* One mapping per CSV file of the ZIP archive @path (a Mailchimp audience
+ * export), each with its preset; an error if the archive holds none. */
+GPtrArray        *seg_import_mapping_new_for_zip    (const char         *path,
+                                                     const char         *encoding,
+                                                     char                delimiter,
+                                                     guint               n_sample_rows,
+                                                     GCancellable       *cancellable,
+                                                     GError            **error);
+/* A reader at the start of the file (or member), overrides applied. */
+SegCsvReader     *seg_import_mapping_open_reader    (SegImportMapping   *self,
+                                                     GError            **error);
 /* A mapping for a known header, without a file (samples empty). */
 SegImportMapping *seg_import_mapping_new            (const char * const *header,
                                                      guint               n_columns);
 
 const char       *seg_import_mapping_get_path       (SegImportMapping   *self);
+/* The CSV file inside the ZIP archive get_path() names, or NULL. */
+const char       *seg_import_mapping_get_member     (SegImportMapping   *self);
+/* The size of the file (or member, once inflated); -1 when unknown. */
+goffset           seg_import_mapping_get_size       (SegImportMapping   *self);
+/* The "encoding-override" and "delimiter-override" properties: how the
+ * importer reads the file instead of sniffing (NULL / 0: sniff). */
+const char       *seg_import_mapping_get_encoding_override (SegImportMapping *self);
+gboolean          seg_import_mapping_set_encoding_override (SegImportMapping *self,
+                                                            const char       *encoding,
+                                                            GError          **error);
+char              seg_import_mapping_get_delimiter_override (SegImportMapping *self);
+void              seg_import_mapping_set_delimiter_override (SegImportMapping *self,
+                                                             char              delimiter);
 /* As seg_csv_reader_get_encoding(); NULL without a file. */
 const char       *seg_import_mapping_get_encoding   (SegImportMapping   *self);
 char              seg_import_mapping_get_delimiter  (SegImportMapping   *self);

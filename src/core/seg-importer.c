@@ -49,6 +49,7 @@ issue_free (gpointer data)
 {
   SegImportIssue *issue = data;
 
+  g_free (issue->file);
   g_free (issue->column);
   g_free (issue->reason);
   g_free (issue);
@@ -60,6 +61,7 @@ issue_copy (const SegImportIssue *issue)
   SegImportIssue *copy = g_new0 (SegImportIssue, 1);
 
   copy->line = issue->line;
+  copy->file = g_strdup (issue->file);
   copy->column = g_strdup (issue->column);
   copy->reason = g_strdup (issue->reason);
   return copy;
@@ -119,12 +121,19 @@ seg_import_summary_get_n_imported (const SegImportSummary *summary)
          ? summary->rows_read - summary->rows_skipped : 0;
 }
 
+/* Quoted; a cell a spreadsheet would run as a formula (= + - @, or a tab
+ * or carriage return before one) gets a leading apostrophe, so that opening
+ * the problems list never runs what an export's cell said. */
 static void
 append_csv_cell (GString    *out,
                  const char *text)
 {
+  if (text == NULL)
+    text = "";
   g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p++)
+  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
+    g_string_append_c (out, '\'');
+  for (const char *p = text; *p; p++)
     {
       if (*p == '"')
         g_string_append_c (out, '"');
@@ -133,12 +142,31 @@ append_csv_cell (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/**
+ * seg_import_summary_to_csv:
+ *
+ * The header row, then one row per skipped row and warning.  Issues from a
+ * ZIP archive's files add a last column, `file`, naming the file.
+ *
+ * Returns: (transfer full): the CSV text
+ */
 char *
 seg_import_summary_to_csv (const SegImportSummary *summary)
 {
-  GString *out = g_string_new ("line,kind,column,reason\n");
+  GString *out;
+  gboolean with_file = FALSE;
 
   g_return_val_if_fail (summary != NULL, NULL);
+
+  for (guint k = 0; k < 2 && !with_file; k++)
+    {
+      GPtrArray *list = k == 0 ? summary->skipped : summary->warnings;
+
+      for (guint i = 0; i < list->len && !with_file; i++)
+        with_file = ((SegImportIssue *) g_ptr_array_index (list, i))->file != NULL;
+    }
+  out = g_string_new (with_file ? "line,kind,column,reason,file\n"
+                                : "line,kind,column,reason\n");
 
   for (guint k = 0; k < 2; k++)
     {
@@ -153,6 +181,11 @@ seg_import_summary_to_csv (const SegImportSummary *summary)
           append_csv_cell (out, issue->column);
           g_string_append_c (out, ',');
           append_csv_cell (out, issue->reason);
+          if (with_file)
+            {
+              g_string_append_c (out, ',');
+              append_csv_cell (out, issue->file);
+            }
           g_string_append_c (out, '\n');
         }
     }
@@ -167,7 +200,8 @@ struct _SegImporter
 
   SegStore         *store;
   char             *store_path;
-  SegImportMapping *mapping;
+  SegImportMapping *mapping;    /* the first of @mappings */
+  GPtrArray        *mappings;   /* SegImportMapping *: imported in this order */
   SegImportMode     mode;
   gint32            reference_day;
   gboolean          reference_day_set;
@@ -321,6 +355,12 @@ typedef struct
   Order             *order;       /* being gathered */
   GPtrArray         *deferred_indexes;  /* CREATE INDEX statements to run at the end */
   char              *file_sha256;       /* taken while the rows were read */
+
+  /* Several files in one import (a ZIP archive): the one being read. */
+  const char        *member;            /* its name in the archive, or NULL */
+  gboolean           any_orders;        /* some file's rows become orders */
+  double             progress_base;
+  double             progress_span;
 } Run;
 
 /* ---- Helpers ---------------------------------------------------------- */
@@ -377,6 +417,7 @@ add_issue (Run        *run,
     }
   issue = g_new0 (SegImportIssue, 1);
   issue->line = line;
+  issue->file = g_strdup (run->member);
   issue->column = column >= 0 ? g_strdup (column_name (run, column)) : NULL;
   issue->reason = reason;
   g_ptr_array_add (list, issue);
@@ -2138,6 +2179,9 @@ index_columns (Run *run)
   guint n = seg_import_mapping_get_n_columns (run->mapping);
 
   for (guint i = 0; i < SEG_IMPORT_N_FIELDS; i++)
+    g_clear_pointer (&run->field_columns[i], g_array_unref);
+  g_clear_pointer (&run->attribute_columns, g_array_unref);
+  for (guint i = 0; i < SEG_IMPORT_N_FIELDS; i++)
     run->field_columns[i] = g_array_new (FALSE, FALSE, sizeof (guint));
   run->attribute_columns = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -2152,6 +2196,24 @@ index_columns (Run *run)
     }
 }
 
+/* Makes @mapping's file the one the rows come from. */
+static void
+start_file (Run              *run,
+            SegImportMapping *mapping)
+{
+  SegImportPreset preset = seg_import_mapping_get_preset (mapping);
+
+  run->mapping = mapping;
+  run->member = seg_import_mapping_get_member (mapping);
+  run->target = seg_import_mapping_get_target (mapping);
+  run->source = seg_import_preset_get_source (preset);
+  run->implied_email_status =
+    seg_import_preset_get_implied_email_status (preset, seg_import_mapping_get_header (mapping),
+                                                seg_import_mapping_get_n_columns (mapping));
+  g_assert (run->order == NULL);
+  index_columns (run);
+}
+
 static SegCsvReader *
 open_reader (Run     *run,
              GError **error)
@@ -2159,9 +2221,10 @@ open_reader (Run     *run,
   SegCsvReader *reader;
   GError *local_error = NULL;
 
-  reader = seg_csv_reader_new_for_path (seg_import_mapping_get_path (run->mapping), error);
+  reader = seg_import_mapping_open_reader (run->mapping, error);
   if (reader == NULL)
     return NULL;
+  /* As the preview read it (the sniff of a whole file could differ). */
   seg_csv_reader_set_delimiter (reader, seg_import_mapping_get_delimiter (run->mapping));
   /* The header. */
   if (!seg_csv_reader_read_row (reader, run->cancellable, &local_error))
@@ -2314,7 +2377,7 @@ begin_import (Run     *run,
       || sqlite3_step (stmt) != SQLITE_ROW)
     return set_db_error (run, error);
   run->last_order_id = sqlite3_column_int64 (stmt, 0);
-  if (run->target == SEG_IMPORT_TARGET_ORDERS)
+  if (run->any_orders)
     run->touched_orders = g_new0 (guint16, run->last_order_id + 1);
   return TRUE;
 }
@@ -2336,7 +2399,7 @@ defer_indexes (Run     *run,
   int rc;
 
   run->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
-  if (run->target != SEG_IMPORT_TARGET_ORDERS)
+  if (run->target != SEG_IMPORT_TARGET_ORDERS || run->self->mappings->len > 1)
     return TRUE;
 
   {
@@ -2408,9 +2471,6 @@ static gboolean
 finish_import (Run     *run,
                GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  SegImportSummary *s = run->summary;
-
   /* A checkout followed by an order from the same customer was recovered. */
   if (!exec_sql (run,
                  "UPDATE checkouts SET recovered = r.value FROM (SELECT k.id AS id, "
@@ -2421,6 +2481,24 @@ finish_import (Run     *run,
                  "WHERE checkouts.id = r.id AND checkouts.recovered IS NOT r.value",
                  error))
     return FALSE;
+  return TRUE;
+}
+
+/* One import_log row per file read: @before holds the summary's counts
+ * when the file was started. */
+static gboolean
+log_file (Run                    *run,
+          const SegImportSummary *before,
+          GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *file_name = NULL;
+  SegImportSummary *s = run->summary;
+
+  if (run->member != NULL)
+    file_name = g_strdup_printf ("%s: %s", s->file_name, run->member);
+  else
+    file_name = g_strdup (s->file_name);
 
   if (sqlite3_prepare_v2 (run->db,
                           "INSERT INTO import_log (imported_at, file_name, preset, rows_read, "
@@ -2430,14 +2508,16 @@ finish_import (Run     *run,
                           -1, &stmt, NULL) != SQLITE_OK)
     return set_db_error (run, error);
   sqlite3_bind_text (stmt, 1, run->now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, s->file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, s->preset, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, s->rows_read);
-  sqlite3_bind_int64 (stmt, 5, s->customers_added);
-  sqlite3_bind_int64 (stmt, 6, s->customers_updated);
-  sqlite3_bind_int64 (stmt, 7, s->orders_added);
-  sqlite3_bind_int64 (stmt, 8, s->orders_updated);
-  sqlite3_bind_int64 (stmt, 9, s->rows_skipped);
+  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3,
+                     seg_import_preset_get_id (seg_import_mapping_get_preset (run->mapping)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, s->rows_read - before->rows_read);
+  sqlite3_bind_int64 (stmt, 5, s->customers_added - before->customers_added);
+  sqlite3_bind_int64 (stmt, 6, s->customers_updated - before->customers_updated);
+  sqlite3_bind_int64 (stmt, 7, s->orders_added - before->orders_added);
+  sqlite3_bind_int64 (stmt, 8, s->orders_updated - before->orders_updated);
+  sqlite3_bind_int64 (stmt, 9, s->rows_skipped - before->rows_skipped);
   if (run->file_sha256 != NULL)
     sqlite3_bind_text (stmt, 10, run->file_sha256, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -2479,6 +2559,8 @@ import_rows (Run                   *run,
   if (run->reader == NULL)
     return FALSE;
   size = seg_csv_reader_get_size (run->reader);
+  if (size <= 0)
+    size = seg_import_mapping_get_size (run->mapping);
 
   while (seg_csv_reader_read_row (run->reader, run->cancellable, &local_error))
     {
@@ -2513,7 +2595,9 @@ import_rows (Run                   *run,
           if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
             return FALSE;
           if (progress != NULL && size > 0)
-            progress (0.95 * seg_csv_reader_get_bytes_read (run->reader) / size, user_data);
+            progress (run->progress_base + run->progress_span
+                      * MIN (1.0, (double) seg_csv_reader_get_bytes_read (run->reader) / size),
+                      user_data);
         }
     }
   if (local_error != NULL)
@@ -2532,6 +2616,7 @@ seg_importer_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->mapping);
+  g_clear_pointer (&self->mappings, g_ptr_array_unref);
   g_free (self->store_path);
   g_free (self->ambiguous_column);
   seg_import_summary_free (self->summary);
@@ -2563,16 +2648,45 @@ SegImporter *
 seg_importer_new (SegStore         *store,
                   SegImportMapping *mapping)
 {
+  g_return_val_if_fail (SEG_IS_IMPORT_MAPPING (mapping), NULL);
+
+  return seg_importer_new_for_mappings (store, &mapping, 1);
+}
+
+/**
+ * seg_importer_new_for_mappings:
+ * @store: the store to import into
+ * @mappings: (array length=n_mappings): mappings made for files (or the
+ *   CSV files of one ZIP archive, seg_import_mapping_new_for_zip())
+ * @n_mappings: how many, at least one
+ *
+ * An importer that reads every file, in order, in ONE transaction: all of
+ * them go in, or none.
+ *
+ * Returns: (transfer full): a new importer
+ */
+SegImporter *
+seg_importer_new_for_mappings (SegStore          *store,
+                               SegImportMapping **mappings,
+                               guint              n_mappings)
+{
   SegImporter *self;
 
   g_return_val_if_fail (SEG_IS_STORE (store), NULL);
-  g_return_val_if_fail (SEG_IS_IMPORT_MAPPING (mapping), NULL);
-  g_return_val_if_fail (seg_import_mapping_get_path (mapping) != NULL, NULL);
+  g_return_val_if_fail (mappings != NULL && n_mappings > 0, NULL);
+  for (guint i = 0; i < n_mappings; i++)
+    {
+      g_return_val_if_fail (SEG_IS_IMPORT_MAPPING (mappings[i]), NULL);
+      g_return_val_if_fail (seg_import_mapping_get_path (mappings[i]) != NULL, NULL);
+    }
 
   self = g_object_new (SEG_TYPE_IMPORTER, NULL);
   self->store = g_object_ref (store);
   self->store_path = g_strdup (seg_store_get_path (store));
-  self->mapping = g_object_ref (mapping);
+  self->mapping = g_object_ref (mappings[0]);
+  self->mappings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_mappings; i++)
+    g_ptr_array_add (self->mappings, g_object_ref (mappings[i]));
   self->reference_day = seg_store_get_reference_day (store);
   return self;
 }
@@ -2668,32 +2782,45 @@ seg_importer_run (SegImporter            *self,
     seg_import_mapping_get_path (self->mapping));
   self->summary->preset = g_strdup (
     seg_import_preset_get_id (seg_import_mapping_get_preset (self->mapping)));
+  for (guint i = 1; i < self->mappings->len; i++)
+    if (seg_import_mapping_get_preset (g_ptr_array_index (self->mappings, i))
+        != seg_import_mapping_get_preset (self->mapping))
+      {
+        g_free (self->summary->preset);
+        self->summary->preset = g_strdup ("multiple");
+        break;
+      }
   self->summary->checked_only = self->mode == SEG_IMPORT_MODE_CHECK;
 
   run.self = self;
-  run.mapping = self->mapping;
   run.summary = self->summary;
   run.cancellable = cancellable;
-  run.target = seg_import_mapping_get_target (self->mapping);
-  run.source = seg_import_preset_get_source (seg_import_mapping_get_preset (self->mapping));
-  run.implied_email_status =
-    seg_import_preset_get_implied_email_status (seg_import_mapping_get_preset (self->mapping),
-                                                seg_import_mapping_get_header (self->mapping),
-                                                seg_import_mapping_get_n_columns (self->mapping));
   run.now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   run.scratch = g_ptr_array_new_with_free_func (g_free);
   run.customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.campaigns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index_columns (&run);
 
   if (progress != NULL)
     progress (0.0, user_data);
 
-  if (!seg_import_mapping_validate (self->mapping, &local_error))
-    goto out;
-  if (!choose_date_orders (&run, &local_error))
+  for (guint i = 0; i < self->mappings->len; i++)
+    {
+      SegImportMapping *mapping = g_ptr_array_index (self->mappings, i);
+
+      if (!seg_import_mapping_validate (mapping, &local_error))
+        {
+          if (seg_import_mapping_get_member (mapping) != NULL)
+            g_prefix_error (&local_error, "%s: ", seg_import_mapping_get_member (mapping));
+          goto out;
+        }
+      run.any_orders |= seg_import_mapping_get_target (mapping) == SEG_IMPORT_TARGET_ORDERS;
+    }
+
+  /* One file: its dates are settled before the store is locked. */
+  start_file (&run, self->mapping);
+  if (self->mappings->len == 1 && !choose_date_orders (&run, &local_error))
     goto out;
 
   run.db = seg_store_open_connection (self->store, &local_error);
@@ -2704,8 +2831,25 @@ seg_importer_run (SegImporter            *self,
     goto out;
   g_debug ("prepared: %.3f s, cpu %.3f s",
            (g_get_monotonic_time () - started) / 1e6, cpu_seconds ());
-  if (!import_rows (&run, progress, user_data, &local_error))
-    goto out;
+
+  for (guint i = 0; i < self->mappings->len; i++)
+    {
+      SegImportSummary before = *self->summary;
+
+      if (i > 0)
+        {
+          start_file (&run, g_ptr_array_index (self->mappings, i));
+          if (!choose_date_orders (&run, &local_error))
+            goto out;
+        }
+      run.progress_base = 0.95 * i / self->mappings->len;
+      run.progress_span = 0.95 / self->mappings->len;
+      if (!import_rows (&run, progress, user_data, &local_error)
+          || !log_file (&run, &before, &local_error))
+        goto out;
+      g_clear_object (&run.reader);
+      g_clear_pointer (&run.file_sha256, g_free);
+    }
   g_debug ("rows: %.3f s, cpu %.3f s",
            (g_get_monotonic_time () - started) / 1e6, cpu_seconds ());
   if (!trim_lines (&run, &local_error) || !restore_indexes (&run, &local_error))

@@ -36,6 +36,7 @@ typedef enum
 typedef struct
 {
   gsize  line;    /* physical line in the file (1-based) */
+  char  *file;    /* the file inside a ZIP archive, or NULL */
   char  *column;  /* the column's header name, or NULL for the whole row */
   char  *reason;  /* translated, complete sentence naming the column */
 } SegImportIssue;
@@ -68,8 +69,9 @@ SegImportSummary *seg_import_summary_copy      (const SegImportSummary *summary)
 void              seg_import_summary_free      (SegImportSummary       *summary);
 /* Rows that went into the store (read and not skipped), changed or not. */
 guint64           seg_import_summary_get_n_imported (const SegImportSummary *summary);
-/* "line,column,reason" CSV of the skipped rows and warnings (for the
- * wizard's "Export problems…"). */
+/* "line,kind,column,reason" CSV (with a header row) of the skipped rows
+ * and warnings, for the wizard's "Export problems…"; cells that would run
+ * as spreadsheet formulas get a leading apostrophe. */
 char             *seg_import_summary_to_csv    (const SegImportSummary *summary);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SegImportSummary, seg_import_summary_free)
@@ -87,6 +89,11 @@ G_DECLARE_FINAL_TYPE (SegImporter, seg_importer, SEG, IMPORTER, GObject)
  * the import runs. */
 SegImporter      *seg_importer_new             (SegStore              *store,
                                                 SegImportMapping      *mapping);
+/* Imports several files (a ZIP archive's) in one transaction. */
+SegImporter      *seg_importer_new_for_mappings (SegStore             *store,
+                                                 SegImportMapping    **mappings,
+                                                 guint                 n_mappings);
+/* The first mapping. */
 SegImportMapping *seg_importer_get_mapping     (SegImporter           *self);
 void              seg_importer_set_mode        (SegImporter           *self,
                                                 SegImportMode          mode);

@@ -21,6 +21,7 @@
 #include "seg-csv-reader.h"
 #include "seg-format.h"
 #include "seg-import-wizard-model.h"
+#include "seg-zip-reader.h"
 
 /* How far the preview reads to tell day-first from month-first dates; the
  * importer reads further when the answer is still open (see check_done). */
@@ -31,9 +32,18 @@
 typedef struct
 {
   SegImportMapping *mapping;
+  GPtrArray        *members;   /* SegImportMapping *: a ZIP archive's files, or NULL */
   GArray           *dates;     /* SegDateColumn per column */
   GPtrArray        *examples;  /* char *: an ambiguous date per column, or NULL */
 } LoadResult;
+
+/* What a thread needs to read a file. */
+typedef struct
+{
+  char *path;
+  char *encoding;   /* NULL: sniffed */
+  char  delimiter;  /* 0: sniffed */
+} LoadRequest;
 
 struct _SegImportWizardModel
 {
@@ -43,6 +53,9 @@ struct _SegImportWizardModel
   GFile                  *file;
   char                   *file_name;
   SegImportMapping       *mapping;
+  GPtrArray              *members;   /* a ZIP archive's files; mapping is the first */
+  char                   *encoding_override;
+  char                    delimiter_override;
   GArray                 *dates;
   GPtrArray              *examples;
 
@@ -93,11 +106,22 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+load_request_free (gpointer data)
+{
+  LoadRequest *request = data;
+
+  g_free (request->path);
+  g_free (request->encoding);
+  g_free (request);
+}
+
+static void
 load_result_free (gpointer data)
 {
   LoadResult *result = data;
 
   g_clear_object (&result->mapping);
+  g_clear_pointer (&result->members, g_ptr_array_unref);
   g_clear_pointer (&result->dates, g_array_unref);
   g_clear_pointer (&result->examples, g_ptr_array_unref);
   g_free (result);
@@ -251,7 +275,20 @@ update_state (SegImportWizardModel *self)
       break;
 
     case SEG_IMPORT_WIZARD_STEP_PREVIEW:
-      can = self->mapping != NULL;
+      can = self->mapping != NULL && !self->busy;
+      for (guint i = 0; can && self->members != NULL && i < self->members->len; i++)
+        {
+          SegImportMapping *member = g_ptr_array_index (self->members, i);
+
+          if (seg_import_mapping_get_preset (member) == SEG_IMPORT_PRESET_CUSTOM)
+            {
+              can = FALSE;
+              blocker = g_strdup_printf (_("“%s” in this archive is not a known export, so "
+                                           "its columns cannot be matched for you. Extract "
+                                           "the archive and import these files one by one."),
+                                         seg_import_mapping_get_member (member));
+            }
+        }
       break;
 
     case SEG_IMPORT_WIZARD_STEP_MAPPING:
@@ -320,29 +357,15 @@ mapping_changed_cb (SegImportWizardModel *self)
   update_state (self);
 }
 
-static gboolean
-is_zip (const char  *path,
-        GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  char magic[4] = { 0 };
-  gsize n = 0;
-
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-  g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n, NULL, NULL);
-  return n == sizeof magic && memcmp (magic, "PK\003\004", 4) == 0;
-}
-
 /* Runs in a thread: the preview rows, the preset, and how the dates of
  * the first rows read. */
 static LoadResult *
-load_file (const char    *path,
-           GCancellable  *cancellable,
-           GError       **error)
+load_file (const LoadRequest  *request,
+           GCancellable       *cancellable,
+           GError            **error)
 {
+  const char *path = request->path;
+  g_autoptr(GPtrArray) members = NULL;
   g_autoptr(SegImportMapping) mapping = NULL;
   g_autoptr(SegCsvReader) reader = NULL;
   g_autoptr(GArray) dates = NULL;
@@ -353,18 +376,21 @@ load_file (const char    *path,
   guint n;
   guint rows = 0;
 
-  if (is_zip (path, NULL))
+  if (seg_zip_path_is_zip (path))
     {
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_set_error (error, SEG_IMPORT_ERROR, SEG_IMPORT_ERROR_FAILED,
-                   _("“%s” is a ZIP archive. Open it in your file manager, extract the "
-                     "CSV files it holds, and import them one by one."), name);
-      return NULL;
+      /* A Mailchimp audience: every CSV file, each under its own preset. */
+      members = seg_import_mapping_new_for_zip (path, request->encoding, request->delimiter,
+                                                SEG_IMPORT_WIZARD_PREVIEW_ROWS, cancellable,
+                                                error);
+      if (members == NULL)
+        return NULL;
+      mapping = g_object_ref (g_ptr_array_index (members, 0));
     }
-
-  mapping = seg_import_mapping_new_for_path (path, SEG_IMPORT_WIZARD_PREVIEW_ROWS,
-                                             cancellable, error);
+  else
+    mapping = seg_import_mapping_new_for_path_full (path, NULL, request->encoding,
+                                                    request->delimiter,
+                                                    SEG_IMPORT_WIZARD_PREVIEW_ROWS,
+                                                    cancellable, error);
   if (mapping == NULL)
     return NULL;
 
@@ -375,8 +401,9 @@ load_file (const char    *path,
   g_ptr_array_set_size (examples, n);
   sniffers = g_new0 (SegDateSniffer, n);
 
-  /* The dates: a problem here is for the check to report, not the preview. */
-  reader = seg_csv_reader_new_for_path (path, NULL);
+  /* The dates: a problem here is for the check to report, not the preview.
+   * An archive's files are known exports, whose dates need no question. */
+  reader = members == NULL ? seg_import_mapping_open_reader (mapping, NULL) : NULL;
   if (reader != NULL)
     {
       seg_csv_reader_set_delimiter (reader, seg_import_mapping_get_delimiter (mapping));
@@ -421,6 +448,7 @@ load_file (const char    *path,
 
   result = g_new0 (LoadResult, 1);
   result->mapping = g_steal_pointer (&mapping);
+  result->members = g_steal_pointer (&members);
   result->dates = g_steal_pointer (&dates);
   result->examples = g_steal_pointer (&examples);
   return result;
@@ -435,6 +463,7 @@ load_thread (GTask        *task,
   GError *error = NULL;
   LoadResult *result = load_file (task_data, cancellable, &error);
 
+
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -448,6 +477,7 @@ take_load_result (SegImportWizardModel *self,
   if (self->mapping != NULL)
     g_signal_handlers_disconnect_by_data (self->mapping, self);
   g_clear_object (&self->mapping);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->dates, g_array_unref);
   g_clear_pointer (&self->examples, g_ptr_array_unref);
   g_clear_pointer (&self->ambiguous_from_check, g_free);
@@ -456,6 +486,7 @@ take_load_result (SegImportWizardModel *self,
   set_outcome (self, SEG_IMPORT_WIZARD_OUTCOME_NONE);
 
   self->mapping = g_steal_pointer (&result->mapping);
+  self->members = g_steal_pointer (&result->members);
   self->dates = g_steal_pointer (&result->dates);
   self->examples = g_steal_pointer (&result->examples);
   load_result_free (result);
@@ -603,13 +634,24 @@ import_done_cb (GObject      *object,
     }
 }
 
+/* All of an archive's files in one transaction, or the one file. */
+static SegImporter *
+new_importer (SegImportWizardModel *self)
+{
+  if (self->members != NULL)
+    return seg_importer_new_for_mappings (self->store,
+                                          (SegImportMapping **) self->members->pdata,
+                                          self->members->len);
+  return seg_importer_new (self->store, self->mapping);
+}
+
 static void
 start_run (SegImportWizardModel *self,
            SegImportMode         mode)
 {
   g_assert (self->importer == NULL);
 
-  self->importer = seg_importer_new (self->store, self->mapping);
+  self->importer = new_importer (self);
   seg_importer_set_mode (self->importer, mode);
   self->cancellable = g_cancellable_new ();
   set_progress (self, 0.0);
@@ -643,6 +685,8 @@ seg_import_wizard_model_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->file);
   g_clear_object (&self->mapping);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  g_free (self->encoding_override);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->importer);
   g_clear_pointer (&self->dates, g_array_unref);
@@ -867,6 +911,18 @@ seg_import_wizard_model_get_error (SegImportWizardModel *self)
   return self->error;
 }
 
+static LoadRequest *
+new_request (SegImportWizardModel *self,
+             const char           *path)
+{
+  LoadRequest *request = g_new0 (LoadRequest, 1);
+
+  request->path = g_strdup (path);
+  request->encoding = g_strdup (self->encoding_override);
+  request->delimiter = self->delimiter_override;
+  return request;
+}
+
 /**
  * seg_import_wizard_model_load_async:
  * @file: the export to import
@@ -883,7 +939,7 @@ seg_import_wizard_model_load_async (SegImportWizardModel *self,
 {
   g_autoptr(GTask) outer = NULL;
   g_autoptr(GTask) task = NULL;
-  char *path;
+  g_autofree char *path = NULL;
 
   g_return_if_fail (SEG_IS_IMPORT_WIZARD_MODEL (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -910,7 +966,14 @@ seg_import_wizard_model_load_async (SegImportWizardModel *self,
       return;
     }
 
-  set_step (self, SEG_IMPORT_WIZARD_STEP_CHOOSE);
+  /* A new file is read as it is; the same file again (the preview's
+   * encoding or delimiter changed) keeps the step and the overrides. */
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_clear_pointer (&self->encoding_override, g_free);
+      self->delimiter_override = 0;
+      set_step (self, SEG_IMPORT_WIZARD_STEP_CHOOSE);
+    }
   set_file (self, file);
   set_error (self, NULL);
   set_busy (self, TRUE);
@@ -918,7 +981,7 @@ seg_import_wizard_model_load_async (SegImportWizardModel *self,
   self->cancellable = g_cancellable_new ();
 
   task = g_task_new (self, self->cancellable, load_done_cb, g_steal_pointer (&outer));
-  g_task_set_task_data (task, path, g_free);
+  g_task_set_task_data (task, new_request (self, path), load_request_free);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -952,9 +1015,19 @@ seg_import_wizard_model_load (SegImportWizardModel *self,
   path = g_file_get_path (file);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  set_step (self, SEG_IMPORT_WIZARD_STEP_CHOOSE);
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_clear_pointer (&self->encoding_override, g_free);
+      self->delimiter_override = 0;
+      set_step (self, SEG_IMPORT_WIZARD_STEP_CHOOSE);
+    }
   set_file (self, file);
-  result = load_file (path, NULL, &local_error);
+  {
+    LoadRequest *request = new_request (self, path);
+
+    result = load_file (request, NULL, &local_error);
+    load_request_free (request);
+  }
   if (result == NULL)
     {
       set_error (self, local_error->message);
@@ -1212,8 +1285,13 @@ seg_import_wizard_model_next (SegImportWizardModel *self)
       return TRUE;
 
     case SEG_IMPORT_WIZARD_STEP_PREVIEW:
-      set_step (self, SEG_IMPORT_WIZARD_STEP_MAPPING);
-      return TRUE;
+      if (self->members == NULL)
+        {
+          set_step (self, SEG_IMPORT_WIZARD_STEP_MAPPING);
+          return TRUE;
+        }
+      /* An archive's files are known exports: their columns map themselves. */
+      G_GNUC_FALLTHROUGH;
 
     case SEG_IMPORT_WIZARD_STEP_MAPPING:
       g_clear_pointer (&self->check_summary, seg_import_summary_free);
@@ -1261,7 +1339,8 @@ seg_import_wizard_model_back (SegImportWizardModel *self)
       set_step (self, SEG_IMPORT_WIZARD_STEP_PREVIEW);
       return TRUE;
     case SEG_IMPORT_WIZARD_STEP_CHECK:
-      set_step (self, SEG_IMPORT_WIZARD_STEP_MAPPING);
+      set_step (self, self->members != NULL ? SEG_IMPORT_WIZARD_STEP_PREVIEW
+                                            : SEG_IMPORT_WIZARD_STEP_MAPPING);
       return TRUE;
     case SEG_IMPORT_WIZARD_STEP_SUMMARY:
       if (self->outcome == SEG_IMPORT_WIZARD_OUTCOME_IMPORTED)
@@ -1437,7 +1516,7 @@ seg_import_wizard_model_apply (SegImportWizardModel  *self,
       return FALSE;
     }
 
-  importer = seg_importer_new (self->store, self->mapping);
+  importer = new_importer (self);
   ok = seg_importer_run (importer, cancellable, NULL, NULL, &local_error);
   g_clear_pointer (&self->summary, seg_import_summary_free);
   if (seg_importer_get_summary (importer) != NULL)
@@ -1460,4 +1539,98 @@ seg_import_wizard_model_apply (SegImportWizardModel  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return ok;
+}
+
+/**
+ * seg_import_wizard_model_get_members:
+ *
+ * Returns: (transfer none) (nullable) (element-type SegImportMapping): the
+ *   CSV files of the chosen ZIP archive, all imported together; %NULL for a
+ *   CSV file
+ */
+GPtrArray *
+seg_import_wizard_model_get_members (SegImportWizardModel *self)
+{
+  g_return_val_if_fail (SEG_IS_IMPORT_WIZARD_MODEL (self), NULL);
+  return self->members;
+}
+
+/**
+ * seg_import_wizard_model_dup_member_description:
+ *
+ * Returns: (transfer full): "Mailchimp audience export · unsubscribed
+ *   members" for an archive's file @index
+ */
+char *
+seg_import_wizard_model_dup_member_description (SegImportWizardModel *self,
+                                                guint                 index)
+{
+  SegImportMapping *member;
+  SegImportPreset preset;
+  const char *status;
+
+  g_return_val_if_fail (SEG_IS_IMPORT_WIZARD_MODEL (self), NULL);
+  g_return_val_if_fail (self->members != NULL && index < self->members->len, NULL);
+
+  member = g_ptr_array_index (self->members, index);
+  preset = seg_import_mapping_get_preset (member);
+  if (preset == SEG_IMPORT_PRESET_CUSTOM)
+    return g_strdup (_("Not a known export"));
+
+  status = seg_import_preset_get_implied_email_status (preset,
+                                                       seg_import_mapping_get_header (member),
+                                                       seg_import_mapping_get_n_columns (member));
+  if (g_strcmp0 (status, "subscribed") == 0)
+    /* Translators: %s is the name of a known export, "Mailchimp audience". */
+    return g_strdup_printf (_("%s export · subscribed members"),
+                            seg_import_preset_get_label (preset));
+  if (g_strcmp0 (status, "unsubscribed") == 0)
+    return g_strdup_printf (_("%s export · unsubscribed members"),
+                            seg_import_preset_get_label (preset));
+  if (g_strcmp0 (status, "cleaned") == 0)
+    return g_strdup_printf (_("%s export · cleaned addresses"),
+                            seg_import_preset_get_label (preset));
+  return g_strdup_printf (_("%s export"), seg_import_preset_get_label (preset));
+}
+
+const char *
+seg_import_wizard_model_get_encoding_override (SegImportWizardModel *self)
+{
+  g_return_val_if_fail (SEG_IS_IMPORT_WIZARD_MODEL (self), NULL);
+  return self->encoding_override;
+}
+
+char
+seg_import_wizard_model_get_delimiter_override (SegImportWizardModel *self)
+{
+  g_return_val_if_fail (SEG_IS_IMPORT_WIZARD_MODEL (self), 0);
+  return self->delimiter_override;
+}
+
+/**
+ * seg_import_wizard_model_set_read_options:
+ * @encoding: (nullable): the encoding to read the file in
+ *   (seg_csv_reader_set_encoding()), or %NULL to sniff it
+ * @delimiter: the delimiter, or 0 to sniff it
+ * @callback: (nullable): called when the preview was read again
+ *
+ * Reads the loaded file again with these overrides (in a thread); the
+ * preview and the mapping are rebuilt, the step stays.
+ */
+void
+seg_import_wizard_model_set_read_options (SegImportWizardModel *self,
+                                          const char           *encoding,
+                                          char                  delimiter,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data)
+{
+  g_return_if_fail (SEG_IS_IMPORT_WIZARD_MODEL (self));
+  g_return_if_fail (self->file != NULL);
+  g_return_if_fail (encoding == NULL || seg_csv_reader_lookup_encoding (encoding) != NULL);
+
+  g_free (self->encoding_override);
+  self->encoding_override = g_strdup (encoding != NULL
+                                      ? seg_csv_reader_lookup_encoding (encoding) : NULL);
+  self->delimiter_override = delimiter;
+  seg_import_wizard_model_load_async (self, self->file, callback, user_data);
 }

@@ -79,6 +79,24 @@ char                   *seg_import_wizard_model_dup_samples      (SegImportWizar
 void                    seg_import_wizard_model_set_preset       (SegImportWizardModel *self,
                                                                   SegImportPreset       preset);
 
+/* A ZIP archive (a Mailchimp audience): its CSV files, imported together in
+ * one transaction; get_mapping() is the first.  NULL for a CSV file. */
+GPtrArray              *seg_import_wizard_model_get_members      (SegImportWizardModel *self);
+/* "Mailchimp audience export · unsubscribed members" */
+char                   *seg_import_wizard_model_dup_member_description
+                                                                 (SegImportWizardModel *self,
+                                                                  guint                 index);
+
+/* The preview's encoding and delimiter overrides (NULL / 0: sniffed).
+ * Setting them reads the file again in a thread, staying on the step. */
+const char             *seg_import_wizard_model_get_encoding_override (SegImportWizardModel *self);
+char                    seg_import_wizard_model_get_delimiter_override (SegImportWizardModel *self);
+void                    seg_import_wizard_model_set_read_options (SegImportWizardModel *self,
+                                                                  const char           *encoding,
+                                                                  char                  delimiter,
+                                                                  GAsyncReadyCallback   callback,
+                                                                  gpointer              user_data);
+
 /* A date column fits day-first and month-first: ask. */
 gboolean                seg_import_wizard_model_get_needs_date_order (SegImportWizardModel *self);
 /* "Dates like 05/06/2024 in “Signed up”: is 05 the day or the month?" */

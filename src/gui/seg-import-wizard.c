@@ -52,8 +52,10 @@ struct _SegImportWizard
   GtkLabel             *load_error_label;
 
   AdwComboRow          *format_row;
-  AdwActionRow         *encoding_row;
-  AdwActionRow         *delimiter_row;
+  AdwComboRow          *encoding_row;
+  AdwComboRow          *delimiter_row;
+  AdwPreferencesGroup  *members_group;
+  GPtrArray            *member_rows;  /* AdwActionRow *, in members_group */
   GtkColumnView        *preview_view;
   GtkLabel             *preview_label;
 
@@ -91,6 +93,12 @@ struct _SegImportWizard
 };
 
 G_DEFINE_FINAL_TYPE (SegImportWizard, seg_import_wizard, ADW_TYPE_WINDOW)
+
+/* The encoding and delimiter drop-downs: "Automatic", then these. */
+static const char * const encoding_choices[] = {
+  "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252", "ISO-8859-1",
+};
+static const char delimiter_choices[] = { ',', ';', '\t', '|' };
 
 static const char * const step_names[] = {
   "choose", "preview", "mapping", "check", "import", "summary",
@@ -222,6 +230,131 @@ add_preview_column (SegImportWizard *self,
   gtk_column_view_append_column (self->preview_view, view_column);
 }
 
+static const char *
+delimiter_label (char delimiter)
+{
+  switch (delimiter)
+    {
+    case ',':
+      return _("Comma");
+    case ';':
+      return _("Semicolon");
+    case '\t':
+      return _("Tab");
+    case '|':
+      return _("Vertical bar");
+    default:
+      return _("Other");
+    }
+}
+
+/* The drop-downs show what was sniffed as their first, "Automatic" choice,
+ * and the override, if any, selected. */
+static void
+populate_read_options (SegImportWizard  *self,
+                       SegImportMapping *mapping)
+{
+  GtkStringList *encodings = GTK_STRING_LIST (adw_combo_row_get_model (self->encoding_row));
+  GtkStringList *delimiters = GTK_STRING_LIST (adw_combo_row_get_model (self->delimiter_row));
+  const char *encoding = seg_import_wizard_model_get_encoding_override (self->model);
+  char delimiter = seg_import_wizard_model_get_delimiter_override (self->model);
+  g_autofree char *auto_encoding = NULL;
+  g_autofree char *auto_delimiter = NULL;
+  guint selected = 0;
+
+  /* Translators: the first choice of the Encoding drop-down; %s is the
+   * encoding found in the file, "UTF-8". */
+  auto_encoding = encoding == NULL
+                  ? g_strdup_printf (_("Automatic (%s)"), seg_import_mapping_get_encoding (mapping))
+                  : g_strdup (_("Automatic"));
+  /* Translators: the first choice of the Delimiter drop-down; %s is the
+   * delimiter found in the file, "Comma". */
+  auto_delimiter = delimiter == 0
+                   ? g_strdup_printf (_("Automatic (%s)"),
+                                      delimiter_label (seg_import_mapping_get_delimiter (mapping)))
+                   : g_strdup (_("Automatic"));
+
+  self->updating = TRUE;
+  gtk_string_list_splice (encodings, 0, 1, (const char * const[]) { auto_encoding, NULL });
+  gtk_string_list_splice (delimiters, 0, 1, (const char * const[]) { auto_delimiter, NULL });
+  for (guint i = 0; encoding != NULL && i < G_N_ELEMENTS (encoding_choices); i++)
+    if (strcmp (encoding, encoding_choices[i]) == 0)
+      selected = i + 1;
+  adw_combo_row_set_selected (self->encoding_row, selected);
+  selected = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (delimiter_choices); i++)
+    if (delimiter == delimiter_choices[i])
+      selected = i + 1;
+  adw_combo_row_set_selected (self->delimiter_row, selected);
+  self->updating = FALSE;
+}
+
+/* A ZIP archive lists its files, each with the export it was taken for;
+ * the format is per file then, not one for the whole. */
+static void
+populate_members (SegImportWizard *self)
+{
+  GPtrArray *members = seg_import_wizard_model_get_members (self->model);
+
+  for (guint i = 0; i < self->member_rows->len; i++)
+    adw_preferences_group_remove (self->members_group,
+                                  g_ptr_array_index (self->member_rows, i));
+  g_ptr_array_set_size (self->member_rows, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->members_group), members != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), members == NULL);
+
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      SegImportMapping *member = g_ptr_array_index (members, i);
+      g_autofree char *description =
+        seg_import_wizard_model_dup_member_description (self->model, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     seg_import_mapping_get_member (member));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+      icon = gtk_image_new_from_icon_name (
+        seg_import_mapping_get_preset (member) == SEG_IMPORT_PRESET_CUSTOM
+        ? "dialog-warning-symbolic" : "x-office-spreadsheet-symbolic");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (self->members_group, row);
+      g_ptr_array_add (self->member_rows, row);
+    }
+}
+
+static void
+read_options_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  /* Failures show through the model's error property. */
+  seg_import_wizard_model_load_finish (SEG_IMPORT_WIZARD_MODEL (object), result, NULL);
+}
+
+static void
+read_option_selected_cb (AdwComboRow     *row,
+                         GParamSpec      *pspec,
+                         SegImportWizard *self)
+{
+  guint encoding = adw_combo_row_get_selected (self->encoding_row);
+  guint delimiter = adw_combo_row_get_selected (self->delimiter_row);
+
+  if (self->updating || seg_import_wizard_model_get_mapping (self->model) == NULL
+      || seg_import_wizard_model_get_busy (self->model))
+    return;
+
+  seg_import_wizard_model_set_read_options (
+    self->model,
+    encoding > 0 && encoding <= G_N_ELEMENTS (encoding_choices)
+      ? encoding_choices[encoding - 1] : NULL,
+    delimiter > 0 && delimiter <= G_N_ELEMENTS (delimiter_choices)
+      ? delimiter_choices[delimiter - 1] : 0,
+    read_options_done_cb, NULL);
+}
+
 static void
 populate_preview (SegImportWizard *self)
 {
@@ -244,9 +377,8 @@ populate_preview (SegImportWizard *self)
       return;
     }
 
-  adw_action_row_set_subtitle (self->encoding_row, seg_import_mapping_get_encoding (mapping));
-  adw_action_row_set_subtitle (self->delimiter_row,
-                               seg_import_wizard_model_get_delimiter_label (self->model));
+  populate_read_options (self, mapping);
+  populate_members (self);
 
   self->updating = TRUE;
   adw_combo_row_set_selected (self->format_row, seg_import_mapping_get_preset (mapping));
@@ -269,7 +401,11 @@ populate_preview (SegImportWizard *self)
                              GTK_SELECTION_MODEL (gtk_no_selection_new (
                                G_LIST_MODEL (g_steal_pointer (&rows)))));
 
-  if (n_rows == 0)
+  if (seg_import_wizard_model_get_members (self->model) != NULL)
+    /* Translators: %s is a file inside the chosen ZIP archive. */
+    label = g_strdup_printf (_("The first rows of %s, exactly as it holds them"),
+                             seg_import_mapping_get_member (mapping));
+  else if (n_rows == 0)
     label = g_strdup (_("The file holds a header row and no data rows"));
   else
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -715,7 +851,8 @@ update_buttons (SegImportWizard *self)
   gtk_label_set_label (self->blocker_label, blocker != NULL ? blocker : "");
   gtk_revealer_set_reveal_child (self->blocker_revealer,
                                  blocker != NULL && !busy
-                                 && (step == SEG_IMPORT_WIZARD_STEP_MAPPING
+                                 && (step == SEG_IMPORT_WIZARD_STEP_PREVIEW
+                                     || step == SEG_IMPORT_WIZARD_STEP_MAPPING
                                      || step == SEG_IMPORT_WIZARD_STEP_CHECK));
   /* Say why Next is disabled to screen readers too. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
@@ -1220,6 +1357,7 @@ seg_import_wizard_dispose (GObject *object)
     }
   g_clear_weak_pointer (&self->parent);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->member_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SEG_TYPE_IMPORT_WIZARD);
 
@@ -1256,6 +1394,7 @@ seg_import_wizard_class_init (SegImportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SegImportWizard, format_row);
   gtk_widget_class_bind_template_child (widget_class, SegImportWizard, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, SegImportWizard, delimiter_row);
+  gtk_widget_class_bind_template_child (widget_class, SegImportWizard, members_group);
   gtk_widget_class_bind_template_child (widget_class, SegImportWizard, preview_view);
   gtk_widget_class_bind_template_child (widget_class, SegImportWizard, preview_label);
   gtk_widget_class_bind_template_child (widget_class, SegImportWizard, date_group);
@@ -1311,6 +1450,25 @@ seg_import_wizard_init (SegImportWizard *self)
 
   self->choices = seg_import_field_choice_list_new ();
   self->column_rows = g_ptr_array_new ();
+  self->member_rows = g_ptr_array_new ();
+
+  {
+    g_autoptr(GtkStringList) encodings = gtk_string_list_new (NULL);
+    g_autoptr(GtkStringList) delimiters = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (encodings, _("Automatic"));
+    for (guint i = 0; i < G_N_ELEMENTS (encoding_choices); i++)
+      gtk_string_list_append (encodings, encoding_choices[i]);
+    gtk_string_list_append (delimiters, _("Automatic"));
+    for (guint i = 0; i < G_N_ELEMENTS (delimiter_choices); i++)
+      gtk_string_list_append (delimiters, delimiter_label (delimiter_choices[i]));
+    adw_combo_row_set_model (self->encoding_row, G_LIST_MODEL (encodings));
+    adw_combo_row_set_model (self->delimiter_row, G_LIST_MODEL (delimiters));
+    g_signal_connect (self->encoding_row, "notify::selected",
+                      G_CALLBACK (read_option_selected_cb), self);
+    g_signal_connect (self->delimiter_row, "notify::selected",
+                      G_CALLBACK (read_option_selected_cb), self);
+  }
 
   for (guint p = 0; p < SEG_IMPORT_N_PRESETS; p++)
     gtk_string_list_append (presets, seg_import_preset_get_label (p));
