@@ -463,6 +463,7 @@ build_header (SegRuleBuilder *self,
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const char *matches[] = { _("All of these"), _("Any of these"), NULL };
+  const char *match_label;
   GtkWidget *lead;
   GtkWidget *drop_down;
 
@@ -478,11 +479,19 @@ build_header (SegRuleBuilder *self,
   drop_down = gtk_drop_down_new_from_strings (matches);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down),
                               seg_rule_group_get_match (group) == SEG_RULE_MATCH_ALL ? 0 : 1);
+  match_label = parent == NULL ? _("Match all or any of the conditions")
+                               : _("Match all or any of the group’s conditions");
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  parent == NULL ? _("Match all or any of the conditions")
-                                                 : _("Match all or any of the group’s conditions"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, match_label,
                                   -1);
+  /* GTK 4.8 focuses the drop-down's inner toggle button: name it as well. */
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, match_label,
+                                      -1);
   g_object_set_data (G_OBJECT (drop_down), "seg-group", group);
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (match_selected_cb), self);
   gtk_box_append (GTK_BOX (header), drop_down);

@@ -51,6 +51,7 @@ struct _SegWindow
   GtkListBox           *places_list;
   GtkListBox           *segments_list;
   GtkListBox           *places_bottom_list;
+  GtkListBoxRow        *customers_row;
   GtkLabel             *customers_count_label;
   GtkStack             *content_stack;
   SegOverviewPage      *overview_page;
@@ -178,9 +179,20 @@ update_customer_count (SegWindow *self)
   const SegStoreStats *stats = seg_overview_page_get_stats (self->overview_page);
   g_autofree char *count = NULL;
 
+  g_autofree char *accessible = NULL;
+
   if (stats != NULL)
     count = seg_format_count (stats->contacts);
   gtk_label_set_label (self->customers_count_label, count ? count : "");
+
+  /* A list row is not named after its labels in GTK 4.8: say the count too. */
+  if (count != NULL)
+    /* Translators: the sidebar row read by a screen reader, %s is a count. */
+    accessible = g_strdup_printf (_("Customers, %s"), count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->customers_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible ? accessible : _("Customers"),
+                                  -1);
 }
 
 static void
@@ -338,6 +350,37 @@ place_row_activated_cb (GtkListBox    *list,
     {
       seg_window_show_page (self, page);
       adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+    }
+}
+
+static void
+place_row_open_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  gtk_widget_activate (GTK_WIDGET (user_data));
+}
+
+/* Screen readers press rows through AT-SPI actions: give the fixed places the
+ * same "row.open" as the segment rows, since GTK 4.8 list rows have none. */
+static void
+add_row_open_actions (GtkListBox *list)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GSimpleActionGroup) group = NULL;
+      g_autoptr(GSimpleAction) open = NULL;
+
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;
+
+      group = g_simple_action_group_new ();
+      open = g_simple_action_new ("open", NULL);
+      g_signal_connect_object (open, "activate", G_CALLBACK (place_row_open_cb), child, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open));
+      gtk_widget_insert_action_group (child, "row", G_ACTION_GROUP (group));
     }
 }
 
@@ -677,6 +720,7 @@ seg_window_class_init (SegWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SegWindow, places_list);
   gtk_widget_class_bind_template_child (widget_class, SegWindow, segments_list);
   gtk_widget_class_bind_template_child (widget_class, SegWindow, places_bottom_list);
+  gtk_widget_class_bind_template_child (widget_class, SegWindow, customers_row);
   gtk_widget_class_bind_template_child (widget_class, SegWindow, customers_count_label);
   gtk_widget_class_bind_template_child (widget_class, SegWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SegWindow, overview_page);
@@ -705,6 +749,8 @@ seg_window_init (SegWindow *self)
   g_signal_connect (self->segments_list, "row-activated", G_CALLBACK (place_row_activated_cb), self);
   g_signal_connect (self->places_bottom_list, "row-activated",
                     G_CALLBACK (place_row_activated_cb), self);
+  add_row_open_actions (self->places_list);
+  add_row_open_actions (self->places_bottom_list);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
   g_signal_connect_swapped (self->overview_page, "notify::loading",
                             G_CALLBACK (overview_loading_changed_cb), self);
