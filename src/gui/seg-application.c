@@ -451,6 +451,7 @@ seg_application_startup (GApplication *application)
                                            accels[i].accels);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
   seg_report_controller_install (); /* win.print-report and win.export-report */
   seg_import_controller_install (GTK_APPLICATION (self)); /* win.import and file drops */
 }
