@@ -1378,6 +1378,8 @@ seg_import_wizard_class_init (SegImportWizardClass *klass)
   object_class->dispose = seg_import_wizard_dispose;
   window_class->close_request = seg_import_wizard_close_request;
 
+  /* Screen readers announce it as the dialog it is, not a plain window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/segmentsapp/Segments/seg-import-wizard.ui");
 
