@@ -5,7 +5,7 @@ SEG_BUILD_PACKAGES="build-essential pkg-config meson ninja-build gettext itstool
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev
   libpango1.0-dev libjson-glib-dev iso-codes desktop-file-utils appstream
   shared-mime-info fonts-cantarell adwaita-icon-theme"
-SEG_TEST_PACKAGES="xvfb xauth dbus dbus-x11 at-spi2-core poppler-utils yelp-tools
+SEG_TEST_PACKAGES="xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi poppler-utils yelp-tools
   libxml2-utils sqlite3 python3 strace"
 
 seg_install_packages ()
