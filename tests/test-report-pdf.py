@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -99,6 +100,39 @@ class ReportTest(unittest.TestCase):
         for name in others:
             # Named in the summary table only if chosen: not at all here.
             self.assertNotIn(name, text.split("How segments overlap")[0].split("Summary", 1)[1])
+
+    def test_top_products_match_sql(self):
+        # The report tallies every segment's products in one pass over the
+        # order lines; the plain join per segment is the reference.
+        db = sqlite3.connect(self.store)
+        rule = db.execute("SELECT rule FROM segments WHERE name = 'Repeat buyers'").fetchone()
+        self.assertEqual(rule, ("orders >= 2",))
+        day = db.execute("SELECT CAST (julianday (?) - julianday ('1970-01-01') AS INTEGER)",
+                         (AS_OF,)).fetchone()[0]
+        expected = db.execute(
+            "SELECT l.product, COUNT (DISTINCT o.customer_id) AS buyers,"
+            "       SUM (l.quantity) AS units"
+            " FROM customer_measures AS m"
+            " JOIN orders AS o ON o.customer_id = m.customer_id"
+            " JOIN order_lines AS l ON l.order_id = o.id"
+            " WHERE m.orders >= 2 AND o.cancelled = 0 AND o.order_day <= ?"
+            "  AND l.product IS NOT NULL AND l.product != ''"
+            " GROUP BY l.product ORDER BY buyers DESC, units DESC, l.product LIMIT 5",
+            (day,)).fetchall()
+        db.close()
+        self.assertEqual(len(expected), 5)
+
+        text = pdftotext(self.report("products.pdf", "--segment", "Repeat buyers"))
+        section = text.split("Top products", 1)[1]
+        rows = []
+        for line in section.splitlines():
+            cells = re.split(r"\s{2,}", line.strip())
+            if len(cells) == 3 and cells[1].replace(",", "").isdigit():
+                rows.append((cells[0], int(cells[1].replace(",", "")),
+                             int(cells[2].replace(",", ""))))
+            if len(rows) == len(expected):
+                break
+        self.assertEqual(rows, expected)
 
     def test_landscape_has_more_pages(self):
         portrait = int(pdfinfo(self.report("p.pdf"))["Pages"])

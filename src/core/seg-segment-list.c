@@ -1809,6 +1809,35 @@ seg_evaluation_get_primary (SegEvaluation *self,
 }
 
 /**
+ * seg_evaluation_is_member:
+ * @self: an evaluation
+ * @index: a segment's index
+ * @customer_id: a customer's id
+ *
+ * Looks the customer up in the evaluation's membership, without a query:
+ * for passes over orders that tally several segments at once.
+ *
+ * Returns: whether the customer is in segment @index
+ */
+gboolean
+seg_evaluation_is_member (SegEvaluation *self,
+                          guint          index,
+                          gint64         customer_id)
+{
+  gssize position;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index < self->segments->len, FALSE);
+
+  position = position_of (self, customer_id);
+  if (position < 0)
+    return FALSE;
+
+  return (self->masks[position * self->words + index / 64] &
+          (G_GUINT64_CONSTANT (1) << (index % 64))) != 0;
+}
+
+/**
  * seg_evaluation_dup_members:
  * @self: an evaluation
  * @index: a segment's index

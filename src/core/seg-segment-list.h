@@ -178,6 +178,9 @@ gint64          seg_evaluation_get_max_supported (SegEvaluation *self);
 SegStoreStage   seg_evaluation_get_stage         (SegEvaluation *self);
 gint64          seg_evaluation_get_primary       (SegEvaluation *self,
                                                   gint64         customer_id);
+gboolean        seg_evaluation_is_member         (SegEvaluation *self,
+                                                  guint          index,
+                                                  gint64         customer_id);
 GArray         *seg_evaluation_dup_members       (SegEvaluation *self,
                                                   guint          index,
                                                   gboolean       primary_only);
