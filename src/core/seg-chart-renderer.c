@@ -1672,13 +1672,18 @@ draw_donut (Scene *s)
   beside = area.width >= area.height * 1.3;
   if (beside)
     {
-      guint rows_fit = (guint) floor (area.height / row_h);
+      guint rows_fit = area.height > row_h ? (guint) floor (area.height / row_h) : 0;
       double room, x0;
 
       d = MIN (area.height, area.width * 0.5);
       room = area.width - d - 2 * s->fs;
       cols = rows_fit >= n || rows_fit == 0 ? 1 : (n + rows_fit - 1) / rows_fit;
-      cols = MIN (cols, MAX (1, (guint) floor (room / (10 * s->fs))));
+      {
+        /* How many legend columns fit; none on a canvas too small. */
+        double fit = floor (room / (10 * s->fs));
+
+        cols = MIN (cols, fit >= 1 ? (guint) MIN (fit, 1e6) : 1);
+      }
       col_w = MIN (room / cols, 20 * s->fs);
       rows = MIN (rows_fit, (n + cols - 1) / cols);
 

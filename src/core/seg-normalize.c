@@ -490,7 +490,9 @@ seg_normalize_money (const char     *text,
       const char *p = text + (*text == '-');
       const char *digits = p;
 
-      while (*p >= '0' && *p <= '9')
+      /* At most 15 digits are summed here; longer runs go to the general
+       * parser (and must not overflow on the way). */
+      while (*p >= '0' && *p <= '9' && p - digits < 16)
         value = value * 10 + (*p++ - '0');
       if (p > digits && p - digits <= 15)
         {
