@@ -222,24 +222,16 @@ positive_operator (SegRuleOperator op)
 }
 
 /* col <op> value(s), numerically; @scale turns major units into cents. */
+/* "(col <op> ?)", "(col BETWEEN ? AND ?)" or "(col IS [NOT] NULL)", with
+ * @symbols giving the SQL for each comparison operator. */
 static void
-compile_number (Fragment            *f,
-                const char          *col,
-                SegRuleOperator      op,
-                const char * const  *values,
-                double               scale)
+compile_comparison (Fragment           *f,
+                    const char         *col,
+                    SegRuleOperator     op,
+                    double              a,
+                    double              b,
+                    const char * const *symbols)
 {
-  double a = values[0] ? round (number_value (values[0]) * scale * 1e6) / 1e6 : 0;
-  double b = values[0] && values[1] ? round (number_value (values[1]) * scale * 1e6) / 1e6 : 0;
-  static const char * const symbols[] = {
-    [SEG_RULE_OPERATOR_IS] = " = ",
-    [SEG_RULE_OPERATOR_IS_NOT] = " IS NOT ",
-    [SEG_RULE_OPERATOR_GT] = " > ",
-    [SEG_RULE_OPERATOR_GE] = " >= ",
-    [SEG_RULE_OPERATOR_LT] = " < ",
-    [SEG_RULE_OPERATOR_LE] = " <= ",
-  };
-
   sql (f, "(");
   sql (f, col);
   switch (op)
@@ -271,6 +263,27 @@ compile_number (Fragment            *f,
   sql (f, ")");
 }
 
+static void
+compile_number (Fragment            *f,
+                const char          *col,
+                SegRuleOperator      op,
+                const char * const  *values,
+                double               scale)
+{
+  double a = values[0] ? round (number_value (values[0]) * scale * 1e6) / 1e6 : 0;
+  double b = values[0] && values[1] ? round (number_value (values[1]) * scale * 1e6) / 1e6 : 0;
+  static const char * const symbols[] = {
+    [SEG_RULE_OPERATOR_IS] = " = ",
+    [SEG_RULE_OPERATOR_IS_NOT] = " IS NOT ",
+    [SEG_RULE_OPERATOR_GT] = " > ",
+    [SEG_RULE_OPERATOR_GE] = " >= ",
+    [SEG_RULE_OPERATOR_LT] = " < ",
+    [SEG_RULE_OPERATOR_LE] = " <= ",
+  };
+
+  compile_comparison (f, col, op, a, b, symbols);
+}
+
 /* A day column against "N days before the reference day": the number of
  * days since grows as the day shrinks, so the comparison turns around. */
 static void
@@ -291,35 +304,7 @@ compile_days_since (Compiler           *compiler,
     [SEG_RULE_OPERATOR_LE] = " >= ",
   };
 
-  sql (f, "(");
-  sql (f, col);
-  switch (op)
-    {
-    case SEG_RULE_OPERATOR_IS:
-    case SEG_RULE_OPERATOR_IS_NOT:
-    case SEG_RULE_OPERATOR_GT:
-    case SEG_RULE_OPERATOR_GE:
-    case SEG_RULE_OPERATOR_LT:
-    case SEG_RULE_OPERATOR_LE:
-      sql (f, symbols[op]);
-      bind_number (f, a);
-      break;
-    case SEG_RULE_OPERATOR_BETWEEN:
-      sql (f, " BETWEEN ");
-      bind_number (f, MIN (a, b));
-      sql (f, " AND ");
-      bind_number (f, MAX (a, b));
-      break;
-    case SEG_RULE_OPERATOR_IS_EMPTY:
-      sql (f, " IS NULL");
-      break;
-    case SEG_RULE_OPERATOR_IS_NOT_EMPTY:
-      sql (f, " IS NOT NULL");
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  sql (f, ")");
+  compile_comparison (f, col, op, a, b, symbols);
 }
 
 /* Appends "col BETWEEN ? AND ?" for the period of a condition, or
