@@ -217,21 +217,13 @@ ids_ready_cb (GObject      *object,
 static gboolean
 prepare_page_stmt (SegCustomerModel *self)
 {
-  GString *sql;
+  g_autofree char *sql = NULL;
 
   if (self->page_stmt != NULL)
     return TRUE;
 
-  sql = g_string_new ("SELECT c.id, c.first_name, c.last_name, c.email, c.country, "
-                      "COALESCE(m.orders, 0), COALESCE(m.revenue_cents, 0), m.last_order_day "
-                      "FROM customers c LEFT JOIN customer_measures m ON m.customer_id = c.id "
-                      "WHERE c.id IN (");
-  for (guint i = 0; i < SEG_CUSTOMER_MODEL_PAGE_SIZE; i++)
-    g_string_append (sql, i == 0 ? "?" : ",?");
-  g_string_append (sql, ")");
-
-  self->page_stmt = seg_store_prepare (self->store, sql->str, NULL);
-  g_string_free (sql, TRUE);
+  sql = seg_customer_dup_page_sql (SEG_CUSTOMER_MODEL_PAGE_SIZE);
+  self->page_stmt = seg_store_prepare (self->store, sql, NULL);
 
   return self->page_stmt != NULL;
 }
@@ -240,57 +232,11 @@ static GPtrArray *
 load_page (SegCustomerModel *self,
            guint             page)
 {
-  g_autoptr(GHashTable) by_id = NULL;
-  GPtrArray *customers;
   guint first = page * SEG_CUSTOMER_MODEL_PAGE_SIZE;
   guint n = MIN (SEG_CUSTOMER_MODEL_PAGE_SIZE, self->ids->len - first);
 
-  customers = g_ptr_array_new_full (n, g_object_unref);
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-
-  if (prepare_page_stmt (self))
-    {
-      sqlite3_reset (self->page_stmt);
-      sqlite3_clear_bindings (self->page_stmt);
-      for (guint i = 0; i < n; i++)
-        sqlite3_bind_int64 (self->page_stmt, i + 1, g_array_index (self->ids, gint64, first + i));
-
-      while (sqlite3_step (self->page_stmt) == SQLITE_ROW)
-        {
-          sqlite3_stmt *s = self->page_stmt;
-          SegCustomer *customer;
-          gint64 *key;
-
-          customer = seg_customer_new (sqlite3_column_int64 (s, 0),
-                                       (const char *) sqlite3_column_text (s, 1),
-                                       (const char *) sqlite3_column_text (s, 2),
-                                       (const char *) sqlite3_column_text (s, 3),
-                                       (const char *) sqlite3_column_text (s, 4),
-                                       sqlite3_column_int64 (s, 5),
-                                       sqlite3_column_int64 (s, 6),
-                                       sqlite3_column_type (s, 7) == SQLITE_NULL
-                                       ? SEG_DAY_INVALID : sqlite3_column_int (s, 7));
-          key = g_new (gint64, 1);
-          *key = seg_customer_get_id (customer);
-          g_hash_table_insert (by_id, key, customer);
-        }
-      sqlite3_reset (self->page_stmt);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 id = g_array_index (self->ids, gint64, first + i);
-      SegCustomer *customer = g_hash_table_lookup (by_id, &id);
-
-      /* Deleted since the ids were listed: keep the row, empty. */
-      if (customer == NULL)
-        g_ptr_array_add (customers, seg_customer_new (id, NULL, NULL, NULL, NULL, 0, 0,
-                                                      SEG_DAY_INVALID));
-      else
-        g_ptr_array_add (customers, g_object_ref (customer));
-    }
-
-  return customers;
+  return seg_customer_fetch_page (prepare_page_stmt (self) ? self->page_stmt : NULL,
+                                  &g_array_index (self->ids, gint64, first), n);
 }
 
 static GType

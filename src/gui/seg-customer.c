@@ -139,3 +139,88 @@ seg_customer_get_last_order_day (SegCustomer *self)
   g_return_val_if_fail (SEG_IS_CUSTOMER (self), SEG_DAY_INVALID);
   return self->last_order_day;
 }
+
+/**
+ * seg_customer_dup_page_sql:
+ * @n_ids: how many customer ids the query takes
+ *
+ * The query seg_customer_fetch_page() steps: the customers with the given
+ * ids, with the measures a list row shows.
+ *
+ * Returns: (transfer full): the SQL text, with @n_ids bound parameters
+ */
+char *
+seg_customer_dup_page_sql (guint n_ids)
+{
+  GString *sql = g_string_new ("SELECT c.id, c.first_name, c.last_name, c.email, c.country, "
+                               "COALESCE(m.orders, 0), COALESCE(m.revenue_cents, 0), "
+                               "m.last_order_day "
+                               "FROM customers c "
+                               "LEFT JOIN customer_measures m ON m.customer_id = c.id "
+                               "WHERE c.id IN (");
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append (sql, i == 0 ? "?" : ",?");
+  g_string_append (sql, ")");
+
+  return g_string_free (sql, FALSE);
+}
+
+/**
+ * seg_customer_fetch_page:
+ * @stmt: (nullable): a statement prepared from seg_customer_dup_page_sql()
+ *   for at least @n_ids ids, or %NULL when it could not be prepared
+ * @ids: the customers to fetch, in list order
+ *
+ * Returns: (transfer full) (element-type SegCustomer): one customer per id,
+ *   in the order of @ids; a customer deleted since the ids were listed keeps
+ *   its row, empty
+ */
+GPtrArray *
+seg_customer_fetch_page (sqlite3_stmt *stmt,
+                         const gint64 *ids,
+                         guint         n_ids)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                        g_free, g_object_unref);
+  GPtrArray *customers = g_ptr_array_new_full (n_ids, g_object_unref);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      for (guint i = 0; i < n_ids; i++)
+        sqlite3_bind_int64 (stmt, i + 1, ids[i]);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 *key = g_new (gint64, 1);
+          SegCustomer *customer;
+
+          customer = seg_customer_new (sqlite3_column_int64 (stmt, 0),
+                                       (const char *) sqlite3_column_text (stmt, 1),
+                                       (const char *) sqlite3_column_text (stmt, 2),
+                                       (const char *) sqlite3_column_text (stmt, 3),
+                                       (const char *) sqlite3_column_text (stmt, 4),
+                                       sqlite3_column_int64 (stmt, 5),
+                                       sqlite3_column_int64 (stmt, 6),
+                                       sqlite3_column_type (stmt, 7) == SQLITE_NULL
+                                       ? SEG_DAY_INVALID : sqlite3_column_int (stmt, 7));
+          *key = seg_customer_get_id (customer);
+          g_hash_table_insert (by_id, key, customer);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      SegCustomer *customer = g_hash_table_lookup (by_id, &ids[i]);
+
+      g_ptr_array_add (customers,
+                       customer != NULL ? g_object_ref (customer)
+                                        : seg_customer_new (ids[i], NULL, NULL, NULL, NULL,
+                                                            0, 0, SEG_DAY_INVALID));
+    }
+
+  return customers;
+}

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,10 @@ const char  *seg_customer_get_country       (SegCustomer *self);
 gint64       seg_customer_get_orders        (SegCustomer *self);
 gint64       seg_customer_get_revenue_cents (SegCustomer *self);
 gint32       seg_customer_get_last_order_day (SegCustomer *self);
+
+char        *seg_customer_dup_page_sql      (guint          n_ids);
+GPtrArray   *seg_customer_fetch_page        (sqlite3_stmt  *stmt,
+                                             const gint64  *ids,
+                                             guint          n_ids);
 
 G_END_DECLS

@@ -156,58 +156,15 @@ static GPtrArray *
 load_member_page (SegMemberList *self,
                   guint          page)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        g_object_unref);
-  g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GPtrArray *customers;
+  g_autofree char *sql = NULL;
   guint first = page * MEMBER_PAGE_SIZE;
   guint n = MIN (MEMBER_PAGE_SIZE, self->ids->len - first);
 
-  g_string_append (sql,
-                   "SELECT c.id, c.first_name, c.last_name, c.email, c.country, "
-                   "COALESCE(m.orders, 0), COALESCE(m.revenue_cents, 0), m.last_order_day "
-                   "FROM customers c LEFT JOIN customer_measures m ON m.customer_id = c.id "
-                   "WHERE c.id IN (");
-  for (guint i = 0; i < n; i++)
-    g_string_append (sql, i == 0 ? "?" : ",?");
-  g_string_append (sql, ")");
+  sql = seg_customer_dup_page_sql (n);
+  stmt = seg_store_prepare (self->store, sql, NULL);
 
-  stmt = seg_store_prepare (self->store, sql->str, NULL);
-  for (guint i = 0; stmt != NULL && i < n; i++)
-    sqlite3_bind_int64 (stmt, i + 1, g_array_index (self->ids, gint64, first + i));
-
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 *key = g_new (gint64, 1);
-      SegCustomer *customer;
-
-      customer = seg_customer_new (sqlite3_column_int64 (stmt, 0),
-                                   (const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   (const char *) sqlite3_column_text (stmt, 3),
-                                   (const char *) sqlite3_column_text (stmt, 4),
-                                   sqlite3_column_int64 (stmt, 5),
-                                   sqlite3_column_int64 (stmt, 6),
-                                   sqlite3_column_type (stmt, 7) == SQLITE_NULL
-                                   ? SEG_DAY_INVALID : sqlite3_column_int (stmt, 7));
-      *key = seg_customer_get_id (customer);
-      g_hash_table_insert (by_id, key, customer);
-    }
-
-  customers = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 id = g_array_index (self->ids, gint64, first + i);
-      SegCustomer *customer = g_hash_table_lookup (by_id, &id);
-
-      g_ptr_array_add (customers,
-                       customer ? g_object_ref (customer)
-                                : seg_customer_new (id, NULL, NULL, NULL, NULL, 0, 0,
-                                                    SEG_DAY_INVALID));
-    }
-
-  return customers;
+  return seg_customer_fetch_page (stmt, &g_array_index (self->ids, gint64, first), n);
 }
 
 static GType
