@@ -201,6 +201,14 @@ static const struct
   { "", 8 },
   { "orders >= 2", 3 },
   { "orders = 0", 3 },
+  /* Boundaries: two customers have exactly one order, so every strict and
+   * non-strict comparison gives a different count. */
+  { "orders > 1", 3 },
+  { "orders >= 1", 5 },
+  { "orders < 1", 3 },
+  { "orders <= 1", 5 },
+  { "orders = 1", 2 },
+  { "orders != 1", 6 },
   { "orders >= 2 and last_order_days >= 90", 1 },
   { "orders >= 2 and last_order_days >= 90 and country in (\"US\", \"CA\")", 0 },
   { "last_order_days >= 90", 2 },
