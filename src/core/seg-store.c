@@ -576,7 +576,12 @@ seg_store_create (const char  *path,
   pragma = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                             SEG_STORE_APPLICATION_ID, SEG_STORE_SCHEMA_VERSION);
 
-  if (!configure_connection (db, path, error) ||
+  /* Large pages: a store is read in long scans (every order of every
+   * customer) and written in bulk by imports, where 64 KiB pages take a
+   * sixteenth of the system calls of the default 4 KiB ones through the
+   * write-ahead log and its checkpoint.  Stores made before keep theirs. */
+  if (!exec_sql (db, path, "PRAGMA page_size = 65536", error) ||
+      !configure_connection (db, path, error) ||
       !exec_sql (db, path, "BEGIN IMMEDIATE", error))
     goto failed;
 
