@@ -21,6 +21,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "seg-csv-read-ahead.h"
 #include "seg-csv-reader.h"
 #include "seg-day.h"
 #include "seg-importer.h"
@@ -263,20 +264,21 @@ typedef struct
 
 typedef struct
 {
-  char  *email;
-  char  *external_id;
-  Value  values[N_CUSTOMER_COLUMNS];
-  char  *owned[N_CUSTOMER_COLUMNS];
-  GPtrArray *attributes;  /* name, value pairs (owned) */
-} CustomerRecord;
-
-typedef struct
-{
   gint64  id;
   guint   touched : 1;
   guint   added : 1;
   guint   updated : 1;
 } CustomerRef;
+
+typedef struct
+{
+  char  *email;
+  char  *external_id;
+  Value  values[N_CUSTOMER_COLUMNS];
+  char  *owned[N_CUSTOMER_COLUMNS];
+  GPtrArray *attributes;  /* name, value pairs (owned) */
+  CustomerRef *ref;       /* the customer met before in this import, if any */
+} CustomerRecord;
 
 /* The five texts live in one allocation, owned by block. */
 typedef struct
@@ -330,7 +332,8 @@ typedef struct
   const char        *source;
   const char        *implied_email_status;
   sqlite3           *db;
-  SegCsvReader      *reader;
+  SegCsvReadAhead   *rows;          /* the current file's, read on a second thread */
+  guint              n_header_fields;
   GCancellable      *cancellable;
   char              *now;
 
@@ -347,6 +350,7 @@ typedef struct
   sqlite3_stmt      *stmts[N_STMTS];
   GHashTable        *customers;   /* key → CustomerRef */
   gint64             last_order_id;  /* orders.id before the import */
+  gboolean           no_customers;   /* the store had none before the import */
   /* For orders that were in the store before: 0 when this import has not
    * met them yet, else 1 + the number of line items it wrote. */
   guint16           *touched_orders;
@@ -512,8 +516,8 @@ static inline const char *
 cell_value (Run   *run,
             guint  column)
 {
-  return clean_cell_len (run, seg_csv_reader_get_field (run->reader, column),
-                         seg_csv_reader_get_field_len (run->reader, column));
+  return clean_cell_len (run, seg_csv_read_ahead_get_field (run->rows, column),
+                         seg_csv_read_ahead_get_field_len (run->rows, column));
 }
 
 static void
@@ -837,9 +841,9 @@ gather_customer (Run            *run,
   if (!required && (record->email != NULL || record->external_id != NULL))
     {
       g_autofree char *key = customer_key (run, record);
-      CustomerRef *ref = g_hash_table_lookup (run->customers, key);
 
-      if (ref != NULL && ref->touched)
+      record->ref = g_hash_table_lookup (run->customers, key);
+      if (record->ref != NULL && record->ref->touched)
         return TRUE;
     }
 
@@ -1020,7 +1024,7 @@ gather_customer (Run            *run,
     {
       guint c = g_array_index (run->attribute_columns, guint, i);
       const char *name = NULL;
-      const char *value = clean_cell (run, seg_csv_reader_get_field (run->reader, c));
+      const char *value = clean_cell (run, seg_csv_read_ahead_get_field (run->rows, c));
 
       if (value == NULL)
         continue;
@@ -1131,29 +1135,41 @@ upsert_customer (Run             *run,
                  gint64          *id_out,
                  GError         **error)
 {
-  g_autofree char *key = customer_key (run, record);
-  CustomerRef *ref = g_hash_table_lookup (run->customers, key);
+  g_autofree char *key = NULL;
+  CustomerRef *ref = record->ref;
   gboolean changed = FALSE;
 
+  if (ref == NULL)
+    {
+      key = customer_key (run, record);
+      ref = g_hash_table_lookup (run->customers, key);
+    }
   if (ref == NULL)
     {
       sqlite3_stmt *stmt;
       gboolean found;
       gint64 id = 0;
 
-      if (record->email != NULL)
-        {
-          stmt = run->stmts[STMT_CUSTOMER_BY_EMAIL];
-          sqlite3_bind_text (stmt, 1, record->email, -1, SQLITE_STATIC);
-        }
+      /* Every customer this import wrote is in run->customers: in a store
+       * that had none, a key not there is a new customer. */
+      if (run->no_customers)
+        found = FALSE;
       else
         {
-          stmt = run->stmts[STMT_CUSTOMER_BY_EXTERNAL];
-          sqlite3_bind_text (stmt, 1, run->source, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, record->external_id, -1, SQLITE_STATIC);
+          if (record->email != NULL)
+            {
+              stmt = run->stmts[STMT_CUSTOMER_BY_EMAIL];
+              sqlite3_bind_text (stmt, 1, record->email, -1, SQLITE_STATIC);
+            }
+          else
+            {
+              stmt = run->stmts[STMT_CUSTOMER_BY_EXTERNAL];
+              sqlite3_bind_text (stmt, 1, run->source, -1, SQLITE_STATIC);
+              sqlite3_bind_text (stmt, 2, record->external_id, -1, SQLITE_STATIC);
+            }
+          if (!step_id (run, stmt, &id, &found, error))
+            return FALSE;
         }
-      if (!step_id (run, stmt, &id, &found, error))
-        return FALSE;
 
       ref = g_new0 (CustomerRef, 1);
       g_hash_table_insert (run->customers, g_steal_pointer (&key), ref);
@@ -1369,7 +1385,7 @@ gather_lines (Run   *run,
   for (guint i = 0; i < packed->len; i++)
     {
       guint c = g_array_index (packed, guint, i);
-      const char *cell = clean_cell (run, seg_csv_reader_get_field (run->reader, c));
+      const char *cell = clean_cell (run, seg_csv_read_ahead_get_field (run->rows, c));
       g_autofree char *name = NULL, *sku = NULL, *qty = NULL, *subtotal = NULL,
                       *total = NULL;
       gint64 quantity = 1, cents = 0;
@@ -2177,7 +2193,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->order, order_free);
   g_clear_pointer (&run->deferred_indexes, g_ptr_array_unref);
   g_clear_pointer (&run->touched_orders, g_free);
-  g_clear_object (&run->reader);
+  g_clear_object (&run->rows);
   g_clear_pointer (&run->now, g_free);
   g_clear_pointer (&run->file_sha256, g_free);
   if (run->db != NULL)
@@ -2393,6 +2409,12 @@ begin_import (Run     *run,
       || sqlite3_step (stmt) != SQLITE_ROW)
     return set_db_error (run, error);
   run->last_order_id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (sqlite3_prepare_v2 (run->db, "SELECT NOT EXISTS (SELECT 1 FROM customers)", -1, &stmt,
+                          NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    return set_db_error (run, error);
+  run->no_customers = sqlite3_column_int (stmt, 0);
   if (run->any_orders)
     run->touched_orders = g_new0 (guint16, run->last_order_id + 1);
   return TRUE;
@@ -2552,12 +2574,12 @@ log_file (Run                    *run,
 static void
 report_row_flags (Run *run)
 {
-  SegCsvRowFlags flags = seg_csv_reader_get_row_flags (run->reader);
+  SegCsvRowFlags flags = seg_csv_read_ahead_get_row_flags (run->rows);
 
   if (flags & SEG_CSV_ROW_RAGGED)
     {
-      guint n = seg_csv_reader_get_n_fields (run->reader);
-      guint h = seg_csv_reader_get_n_header_fields (run->reader);
+      guint n = seg_csv_read_ahead_get_n_fields (run->rows);
+      guint h = run->n_header_fields;
 
       /* Platforms add columns over the years; a short row only lacks
        * trailing values.  A longer row may have shifted values: say so. */
@@ -2576,23 +2598,27 @@ import_rows (Run                   *run,
              gpointer               user_data,
              GError               **error)
 {
+  g_autoptr(SegCsvReader) reader = NULL;
   GError *local_error = NULL;
   goffset size;
 
-  run->reader = open_reader (run, error);
-  if (run->reader == NULL)
+  reader = open_reader (run, error);
+  if (reader == NULL)
     return FALSE;
-  size = seg_csv_reader_get_size (run->reader);
+  size = seg_csv_reader_get_size (reader);
   if (size <= 0)
     size = seg_import_mapping_get_size (run->mapping);
+  run->n_header_fields = seg_csv_reader_get_n_header_fields (reader);
+  /* Parsing goes on beside the SQLite work, on the second core. */
+  run->rows = seg_csv_read_ahead_new (reader);
 
-  while (seg_csv_reader_read_row (run->reader, run->cancellable, &local_error))
+  while (seg_csv_read_ahead_read_row (run->rows, run->cancellable, &local_error))
     {
       gboolean ok = TRUE;
 
       run->summary->rows_read++;
-      run->line = seg_csv_reader_get_line (run->reader);
-      if (G_UNLIKELY (seg_csv_reader_get_row_flags (run->reader) != SEG_CSV_ROW_OK))
+      run->line = seg_csv_read_ahead_get_line (run->rows);
+      if (G_UNLIKELY (seg_csv_read_ahead_get_row_flags (run->rows) != SEG_CSV_ROW_OK))
         report_row_flags (run);
       load_row_values (run);
 
@@ -2620,7 +2646,7 @@ import_rows (Run                   *run,
             return FALSE;
           if (progress != NULL && size > 0)
             progress (run->progress_base + run->progress_span
-                      * MIN (1.0, (double) seg_csv_reader_get_bytes_read (run->reader) / size),
+                      * MIN (1.0, (double) seg_csv_read_ahead_get_bytes_read (run->rows) / size),
                       user_data);
         }
     }
@@ -2629,7 +2655,7 @@ import_rows (Run                   *run,
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  run->file_sha256 = seg_csv_reader_dup_sha256 (run->reader);
+  run->file_sha256 = seg_csv_reader_dup_sha256 (seg_csv_read_ahead_get_reader (run->rows));
   return flush_order (run, error);
 }
 
@@ -2871,7 +2897,7 @@ seg_importer_run (SegImporter            *self,
       if (!import_rows (&run, progress, user_data, &local_error)
           || !log_file (&run, &before, &local_error))
         goto out;
-      g_clear_object (&run.reader);
+      g_clear_object (&run.rows);
       g_clear_pointer (&run.file_sha256, g_free);
     }
   g_debug ("rows: %.3f s, cpu %.3f s",
