@@ -701,7 +701,7 @@ test_segment_products (void)
   g_assert_cmpint (sqlite3_prepare_v2 (db (),
                                        "SELECT coalesce (nullif (l.category, ''), l.product),"
                                        "  COUNT(DISTINCT o.customer_id)"
-                                       " FROM orders AS o JOIN order_lines AS l"
+                                       " FROM orders AS o JOIN order_items AS l"
                                        "   ON l.order_id = o.id"
                                        " WHERE o.cancelled = 0 AND o.order_day <= ?1"
                                        "   AND o.customer_id IN (" REPEAT_MEMBERS ")"

@@ -46,7 +46,8 @@ digest_store (SegStore *store)
     "SELECT * FROM customers ORDER BY id",
     "SELECT * FROM customer_attributes ORDER BY customer_id, name",
     "SELECT * FROM orders ORDER BY id",
-    "SELECT * FROM order_lines ORDER BY id",
+    "SELECT * FROM products ORDER BY id",
+    "SELECT * FROM order_lines ORDER BY order_id, line_no",
     "SELECT * FROM checkouts ORDER BY id",
     "SELECT * FROM email_events ORDER BY id",
     "SELECT * FROM campaigns ORDER BY id",
@@ -146,8 +147,8 @@ test_demo_realistic (void)
 
   /* Line items with categories and tags; discount codes; cancelled, voided and refunded orders. */
   g_assert_cmpint (query (store, "SELECT COUNT(*) FROM order_lines"), >, stats.orders);
-  g_assert_cmpint (query (store, "SELECT COUNT(DISTINCT category) FROM order_lines"), >=, 6);
-  g_assert_cmpint (query (store, "SELECT COUNT(*) FROM order_lines WHERE product_tags LIKE '%eco-friendly%'"), >, 500);
+  g_assert_cmpint (query (store, "SELECT COUNT(DISTINCT category) FROM order_items"), >=, 6);
+  g_assert_cmpint (query (store, "SELECT COUNT(*) FROM order_items WHERE product_tags LIKE '%eco-friendly%'"), >, 500);
   g_assert_cmpint (query (store, "SELECT COUNT(*) FROM orders WHERE discount_code IS NOT NULL"), >, 1000);
   g_assert_cmpint (query (store, "SELECT COUNT(*) FROM orders WHERE cancelled = 1"), >, 100);
   g_assert_cmpint (query (store, "SELECT COUNT(*) FROM orders WHERE financial_status = 'voided'"), >, 50);

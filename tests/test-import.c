@@ -244,7 +244,7 @@ static char *
 digest (Fixture *f)
 {
   static const char * const tables[] = {
-    "customers", "customer_attributes", "orders", "order_lines", "checkouts", "campaigns",
+    "customers", "customer_attributes", "orders", "order_items", "products", "checkouts", "campaigns",
     "campaign_results", "customer_measures", "saved_mappings", "segments",
   };
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -625,7 +625,7 @@ test_shopify_orders (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM order_lines l JOIN orders o "
                                  "ON o.id = l.order_id WHERE o.order_key = '#1001'"), ==, 2);
   text = query_text (f, "SELECT group_concat (product || 'x' || quantity || '@' || price_cents) "
-                        "FROM (SELECT * FROM order_lines ORDER BY order_id, line_no)");
+                        "FROM (SELECT * FROM order_items ORDER BY order_id, line_no)");
   g_assert_cmpstr (text, ==, "Organic Teex2@2000,Capx1@1000,Mugx1@3000,Hatx1@4000,"
                              "Pinx1@1200,Bagx1@8000,Pinx1@2000,Pinx1@2000");
   g_clear_pointer (&text, g_free);
@@ -1053,7 +1053,7 @@ test_woocommerce_plugin (Fixture       *f,
   g_assert_cmpstr (text, ==, "SAVE3|300|EUR|completed");
   g_clear_pointer (&text, g_free);
   text = query_text (f, "SELECT group_concat (sku || 'x' || quantity || '@' || price_cents) "
-                        "FROM order_lines WHERE order_id = (SELECT id FROM orders "
+                        "FROM order_items WHERE order_id = (SELECT id FROM orders "
                         "WHERE order_key = '101')");
   g_assert_cmpstr (text, ==, "HD-1x1@3000,CP-1x2@800");
   g_clear_pointer (&text, g_free);
@@ -1120,7 +1120,7 @@ test_woocommerce_analytics (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM orders WHERE cancelled = 0"), ==, 1);
   g_assert_cmpint (query_int (f, "SELECT total_cents FROM orders WHERE order_key = '501'"),
                    ==, 8000);
-  text = query_text (f, "SELECT group_concat (product || 'x' || quantity) FROM order_lines");
+  text = query_text (f, "SELECT group_concat (product || 'x' || quantity) FROM order_items");
   g_assert_cmpstr (text, ==, "Hoodiex2,Capx1,Capx1");
 }
 

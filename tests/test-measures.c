@@ -34,6 +34,7 @@ open_db (void)
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, SEG_STORE_SCHEMA_V1, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, SEG_STORE_MIGRATION_V2, NULL, NULL, NULL), ==, SQLITE_OK);
   return db;
 }
 

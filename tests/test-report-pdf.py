@@ -114,7 +114,7 @@ class ReportTest(unittest.TestCase):
             "       SUM (l.quantity) AS units"
             " FROM customer_measures AS m"
             " JOIN orders AS o ON o.customer_id = m.customer_id"
-            " JOIN order_lines AS l ON l.order_id = o.id"
+            " JOIN order_items AS l ON l.order_id = o.id"
             " WHERE m.orders >= 2 AND o.cancelled = 0 AND o.order_day <= ?"
             "  AND l.product IS NOT NULL AND l.product != ''"
             " GROUP BY l.product ORDER BY buyers DESC, units DESC, l.product LIMIT 5",

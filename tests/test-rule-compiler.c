@@ -51,6 +51,7 @@ open_schema (void)
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
   exec (db, SEG_STORE_SCHEMA_V1);
+  exec (db, SEG_STORE_MIGRATION_V2);
   return db;
 }
 
@@ -76,8 +77,10 @@ add_order (sqlite3    *db,
          "VALUES (%d, 'test', '#%d', %s, '', %d, %d, %d, %d, %s, %d)",
          id, id, customer_sql, R - days_ago, cancelled, net_cents, net_cents, code,
          discount_code ? 500 : 0);
-  execf (db, "INSERT INTO order_lines (order_id, line_no, product, sku, category, product_tags) "
-         "VALUES (%d, 1, '%s', '%s', '%s', %s)", id, product, sku, category, tags);
+  execf (db, "INSERT INTO products (name, sku, category, tags) VALUES ('%s', '%s', '%s', %s)",
+         product, sku, category, tags);
+  execf (db, "INSERT INTO order_lines (order_id, line_no, product_id) "
+         "VALUES (%d, 1, last_insert_rowid ())", id);
 }
 
 /* Eight customers:
@@ -671,9 +674,12 @@ test_compiler_query_plan (void)
          "  CASE i %% 10 WHEN 0 THEN 'SAVE' END FROM n", n_orders, R);
   execf (db,
          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
-         "INSERT INTO order_lines (order_id, line_no, product, category) "
-         "SELECT i, 1, 'P' || (i %% 500), CASE i %% 20 WHEN 0 THEN 'Shoes' ELSE 'Other' END "
-         "FROM n", n_orders);
+         "INSERT INTO order_lines (order_id, line_no, product_id) "
+         "SELECT i, 1, 1 + i %% 500 FROM n", n_orders);
+  exec (db,
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 499) "
+        "INSERT INTO products (id, name, category) "
+        "SELECT 1 + i, 'P' || i, CASE i % 20 WHEN 0 THEN 'Shoes' ELSE 'Other' END FROM n");
   exec (db,
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
         "INSERT INTO customer_attributes (customer_id, name, value) "

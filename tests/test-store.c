@@ -8,10 +8,12 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "seg-day.h"
 #include "seg-store.h"
 #include "seg-store-private.h"
+#include "seg-store-schema.h"
 
 typedef struct
 {
@@ -286,18 +288,20 @@ test_store_refuses_corrupt (Fixture       *fixture,
                  error->code == SEG_STORE_ERROR_NOT_A_STORE);
 }
 
+/* A later version's migration, run on today's store. */
 static void
-test_store_migrates_version_1 (Fixture       *fixture,
-                               gconstpointer  data)
+test_store_migrates_to_later_version (Fixture       *fixture,
+                                      gconstpointer  data)
 {
   static const SegStoreMigration migrations[] = {
-    { 2, "ALTER TABLE customers ADD COLUMN loyalty_tier TEXT;"
-         "UPDATE customers SET loyalty_tier = 'gold' WHERE email = 'vip@example.com';" },
+    { SEG_STORE_SCHEMA_VERSION + 1,
+      "ALTER TABLE customers ADD COLUMN loyalty_tier TEXT;"
+      "UPDATE customers SET loyalty_tier = 'gold' WHERE email = 'vip@example.com';" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(SegStore) store = NULL;
-  g_autofree char *backup = g_strdup_printf ("%s.v1.bak", fixture->path);
-  g_autofree char *tier = NULL;
+  g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", fixture->path,
+                                             SEG_STORE_SCHEMA_VERSION);
 
   store = seg_store_create (fixture->path, "Shop", NULL, &error);
   g_assert_no_error (error);
@@ -307,24 +311,82 @@ test_store_migrates_version_1 (Fixture       *fixture,
   g_clear_object (&store);
 
   store = seg_store_open_with_migrations (fixture->path, migrations,
-                                          G_N_ELEMENTS (migrations), 2, &error);
+                                          G_N_ELEMENTS (migrations),
+                                          SEG_STORE_SCHEMA_VERSION + 1, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  g_assert_cmpint (count_rows (store, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (count_rows (store, "PRAGMA user_version"), ==, SEG_STORE_SCHEMA_VERSION + 1);
   g_assert_cmpint (count_rows (store, "SELECT COUNT(*) FROM customers "
                                       "WHERE loyalty_tier = 'gold'"), ==, 1);
   g_clear_object (&store);
 
-  /* The version-1 file was kept, and still opens as version 1. */
+  /* The earlier file was kept, and still opens as it was. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   store = seg_store_open (backup, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (store, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (count_rows (store, "PRAGMA user_version"), ==, SEG_STORE_SCHEMA_VERSION);
   g_clear_object (&store);
 
-  /* A version-2 file is "too new" for a version-1 build. */
+  /* The later file is "too new" for this build. */
   store = seg_store_open (fixture->path, &error);
   g_assert_error (error, SEG_STORE_ERROR, SEG_STORE_ERROR_TOO_NEW);
+}
+
+static void
+exec_raw (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* A store written by the first release: its line items carry their
+ * products' texts, which version 2 moves to products. */
+static void
+test_store_migrates_version_1_products (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SegStore) store = NULL;
+  g_autofree char *backup = g_strdup_printf ("%s.v1.bak", fixture->path);
+  g_autofree char *header = g_strdup_printf ("PRAGMA application_id = %d; "
+                                             "PRAGMA user_version = 1;",
+                                             SEG_STORE_APPLICATION_ID);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  exec_raw (db, SEG_STORE_SCHEMA_V1);
+  exec_raw (db, header);
+  exec_raw (db, "INSERT INTO settings (key, value) VALUES ('name', 'Old shop');"
+                "INSERT INTO orders (id, source, order_key, created_at, order_day) VALUES"
+                "  (1, 'shopify', '#1', '', 19000), (2, 'shopify', '#2', '', 19001);"
+                "INSERT INTO order_lines (order_id, line_no, product, sku, category,"
+                "  product_tags, vendor, quantity, price_cents) VALUES"
+                "  (1, 1, 'Tee', 'T-1', 'Shirts', 'cotton, vegan', 'Acme', 2, 1500),"
+                "  (1, 2, 'Tee', 'T-2', 'Shirts', NULL, 'Acme', 1, 1500),"
+                "  (2, 1, 'Tee', 'T-1', 'Shirts', 'cotton, vegan', 'Acme', 1, 1400),"
+                "  (2, 2, NULL, NULL, NULL, NULL, NULL, 3, 100);");
+  sqlite3_close (db);
+
+  store = seg_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (count_rows (store, "SELECT COUNT(*) FROM products"), ==, 2);
+  g_assert_cmpint (count_rows (store, "SELECT COUNT(*) FROM order_lines"), ==, 4);
+  g_assert_cmpint (count_rows (store, "SELECT COUNT(*) FROM order_lines "
+                                      "WHERE product_id IS NULL"), ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT COUNT(DISTINCT product_id) FROM order_items "
+                                      "JOIN order_lines USING (order_id, line_no) "
+                                      "WHERE sku = 'T-1' AND product_tags = 'cotton, vegan' "
+                                      "AND vendor = 'Acme' AND category = 'Shirts' "
+                                      "AND product = 'Tee'"), ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT SUM (quantity * price_cents) FROM order_items"),
+                   ==, 3000 + 1500 + 1400 + 300);
+  g_assert_cmpint (count_rows (store, "SELECT COUNT(*) FROM order_items WHERE sku = 'T-2' "
+                                      "AND product_tags IS NULL"), ==, 1);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -332,7 +394,8 @@ test_store_failed_migration_changes_nothing (Fixture       *fixture,
                                              gconstpointer  data)
 {
   static const SegStoreMigration migrations[] = {
-    { 2, "ALTER TABLE customers ADD COLUMN x TEXT; SELECT * FROM no_such_table;" },
+    { SEG_STORE_SCHEMA_VERSION + 1,
+      "ALTER TABLE customers ADD COLUMN x TEXT; SELECT * FROM no_such_table;" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(SegStore) store = NULL;
@@ -342,14 +405,15 @@ test_store_failed_migration_changes_nothing (Fixture       *fixture,
   g_clear_object (&store);
 
   store = seg_store_open_with_migrations (fixture->path, migrations,
-                                          G_N_ELEMENTS (migrations), 2, &error);
+                                          G_N_ELEMENTS (migrations),
+                                          SEG_STORE_SCHEMA_VERSION + 1, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
   g_clear_error (&error);
 
   store = seg_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (store, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (count_rows (store, "PRAGMA user_version"), ==, SEG_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count_rows (store, "SELECT COUNT(*) FROM pragma_table_info('customers') "
                                       "WHERE name = 'x'"), ==, 0);
 }
@@ -412,7 +476,8 @@ main (int   argc,
   ADD ("/store/refuses/read-only", test_store_refuses_read_only);
   ADD ("/store/refuses/locked", test_store_refuses_locked);
   ADD ("/store/refuses/corrupt", test_store_refuses_corrupt);
-  ADD ("/store/migrate/version-1", test_store_migrates_version_1);
+  ADD ("/store/migrate/later-version", test_store_migrates_to_later_version);
+  ADD ("/store/migrate/version-1-products", test_store_migrates_version_1_products);
   ADD ("/store/migrate/failure-changes-nothing", test_store_failed_migration_changes_nothing);
   ADD ("/store/stats", test_store_stats);
 

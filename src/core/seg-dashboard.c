@@ -2578,9 +2578,10 @@ tally_member_items (SegDashboard  *self,
    * coalesce (nullif (category, ''), product): picked here, only for
    * members' lines. */
   stmt = prepare (db,
-                  "SELECT o.customer_id, l.category, l.product"
+                  "SELECT o.customer_id, p.category, p.name"
                   " FROM order_lines AS l NOT INDEXED"
                   " CROSS JOIN orders AS o ON o.id = l.order_id"
+                  " LEFT JOIN products AS p ON p.id = l.product_id"
                   " WHERE o.cancelled = 0 AND o.order_day <= ?1 AND o.customer_id IS NOT NULL",
                   error);
   if (stmt == NULL)

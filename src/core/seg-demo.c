@@ -248,6 +248,7 @@ typedef struct
   sqlite3_stmt *insert_line;
   sqlite3_stmt *insert_checkout;
   sqlite3_stmt *insert_event;
+  gint64        product_ids[G_N_ELEMENTS (products)];
   gint64        order_number;
   int           contacts;
   double        order_scale;
@@ -422,12 +423,9 @@ add_order (Demo           *demo,
       stmt = demo->insert_line;
       sqlite3_bind_int64 (stmt, 1, order_id);
       sqlite3_bind_int (stmt, 2, i + 1);
-      sqlite3_bind_text (stmt, 3, product->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, product->sku, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, product->category, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, product->tags, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 7, line_quantities[i]);
-      sqlite3_bind_int (stmt, 8, product->price_cents);
+      sqlite3_bind_int64 (stmt, 3, demo->product_ids[line_products[i]]);
+      sqlite3_bind_int (stmt, 4, line_quantities[i]);
+      sqlite3_bind_int (stmt, 5, product->price_cents);
       if (!step_reset (demo, stmt, error))
         return FALSE;
     }
@@ -577,6 +575,30 @@ add_campaigns (Demo    *demo,
         }
     }
 
+  return TRUE;
+}
+
+/* The catalogue, once: line items name a product by its id. */
+static gboolean
+add_products (Demo    *demo,
+              GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = seg_store_prepare (demo->store,
+    "INSERT INTO products (name, sku, category, tags, vendor)"
+    " VALUES (?1, ?2, ?3, ?4, 'Northwind')", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (products); i++)
+    {
+      sqlite3_bind_text (stmt, 1, products[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, products[i].sku, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, products[i].category, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, products[i].tags, -1, SQLITE_STATIC);
+      if (!step_reset (demo, stmt, error))
+        return FALSE;
+      demo->product_ids[i] = sqlite3_last_insert_rowid (demo->db);
+    }
   return TRUE;
 }
 
@@ -884,9 +906,8 @@ seg_demo_populate_sized (SegStore  *store,
     " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, 'USD')",
     error) : NULL;
   demo.insert_line = demo.insert_order ? seg_store_prepare (store,
-    "INSERT INTO order_lines (order_id, line_no, product, sku, category, product_tags,"
-    " quantity, price_cents, vendor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'Northwind')",
-    error) : NULL;
+    "INSERT INTO order_lines (order_id, line_no, product_id, quantity, price_cents)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)", error) : NULL;
   demo.insert_checkout = demo.insert_line ? seg_store_prepare (store,
     "INSERT INTO checkouts (source, checkout_key, customer_id, email, created_at,"
     " checkout_day, total_cents, recovered, url) VALUES ('demo', ?1, ?2, ?3, ?4, ?5, ?6,"
@@ -898,7 +919,7 @@ seg_demo_populate_sized (SegStore  *store,
   if (demo.insert_event == NULL)
     goto out;
 
-  if (!add_customers (&demo, error))
+  if (!add_products (&demo, error) || !add_customers (&demo, error))
     goto out;
 
   if (!seg_store_set_setting (store, "name", _("Northwind Threads (demo)"), error) ||

@@ -227,6 +227,8 @@ enum
   STMT_LINE_UPSERT,
   STMT_LINE_INSERT,
   STMT_LINES_TRIM,
+  STMT_LINE_TEXTS,
+  STMT_PRODUCT_INSERT,
   STMT_ORDER_ADD_TOTAL,
   STMT_CHECKOUT_INSERT,
   STMT_CHECKOUT_UPDATE,
@@ -293,6 +295,13 @@ typedef struct
   gint64  price_cents;
 } Line;
 
+/* A row of products: name, sku, category, tags, vendor. */
+typedef struct
+{
+  gint64  id;
+  char   *texts[5];
+} Product;
+
 typedef struct
 {
   gint64  id;
@@ -351,6 +360,7 @@ typedef struct
   GHashTable        *customers;   /* key → CustomerRef */
   gint64             last_order_id;  /* orders.id before the import */
   gboolean           no_customers;   /* the store had none before the import */
+  GHashTable        *products;       /* name (or "") → GPtrArray of Product */
   /* For orders that were in the store before: 0 when this import has not
    * met them yet, else 1 + the number of line items it wrote. */
   guint16           *touched_orders;
@@ -1603,6 +1613,141 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+static void
+product_free (gpointer data)
+{
+  Product *product = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (product->texts); i++)
+    g_free (product->texts[i]);
+  g_free (product);
+}
+
+static Product *
+remember_product (Run               *run,
+                  gint64             id,
+                  const char * const texts[5])
+{
+  Product *product = g_new0 (Product, 1);
+  GPtrArray *same_name = g_hash_table_lookup (run->products, texts[0] ? texts[0] : "");
+
+  if (same_name == NULL)
+    {
+      same_name = g_ptr_array_new_with_free_func (product_free);
+      g_hash_table_insert (run->products, g_strdup (texts[0] ? texts[0] : ""), same_name);
+    }
+  product->id = id;
+  for (guint i = 0; i < G_N_ELEMENTS (product->texts); i++)
+    product->texts[i] = g_strdup (texts[i]);
+  g_ptr_array_add (same_name, product);
+  return product;
+}
+
+/* The store's products, for product_id() to find without a query. */
+static gboolean
+load_products (Run     *run,
+               GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  run->products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_ptr_array_unref);
+  if (sqlite3_prepare_v2 (run->db, "SELECT id, name, sku, category, tags, vendor FROM products",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (run, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *texts[5];
+
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        texts[i] = (const char *) sqlite3_column_text (stmt, 1 + i);
+      remember_product (run, sqlite3_column_int64 (stmt, 0), texts);
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (run, error);
+  return TRUE;
+}
+
+/* The id of the product with exactly @texts (name, sku, category, tags,
+ * vendor), added to products when new; 0 when all five are NULL. */
+static gboolean
+product_id (Run               *run,
+            const char * const texts[5],
+            gint64            *id,
+            GError           **error)
+{
+  GPtrArray *same_name;
+  sqlite3_stmt *stmt;
+  gboolean any = FALSE;
+
+  *id = 0;
+  for (guint i = 0; i < 5; i++)
+    any |= texts[i] != NULL;
+  if (!any)
+    return TRUE;
+
+  same_name = g_hash_table_lookup (run->products, texts[0] ? texts[0] : "");
+  for (guint i = 0; same_name != NULL && i < same_name->len; i++)
+    {
+      Product *product = g_ptr_array_index (same_name, i);
+      guint k;
+
+      for (k = 0; k < 5; k++)
+        if (g_strcmp0 (product->texts[k], texts[k]) != 0)
+          break;
+      if (k == 5)
+        {
+          *id = product->id;
+          return TRUE;
+        }
+    }
+
+  stmt = run->stmts[STMT_PRODUCT_INSERT];
+  for (guint i = 0; i < 5; i++)
+    bind_text_or_null (stmt, 1 + i, texts[i]);
+  if (!step_done (run, stmt, error))
+    return FALSE;
+  *id = sqlite3_last_insert_rowid (run->db);
+  remember_product (run, *id, texts);
+  return TRUE;
+}
+
+/* A file without categories or product tags keeps those the store has for
+ * an existing order's line items: @categories and @tags get them, by the
+ * line's index in @order (strings owned by @owned). */
+static gboolean
+stored_line_texts (Run        *run,
+                   Order      *order,
+                   OrderRef   *ref,
+                   const char **categories,
+                   const char **tags,
+                   GPtrArray   *owned,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = run->stmts[STMT_LINE_TEXTS];
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, ref->id);
+  sqlite3_bind_int64 (stmt, 2, ref->n_lines + 1);
+  sqlite3_bind_int64 (stmt, 3, ref->n_lines + order->lines->len);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 i = sqlite3_column_int64 (stmt, 0) - ref->n_lines - 1;
+      const char *category = (const char *) sqlite3_column_text (stmt, 1);
+      const char *tag_list = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (category != NULL)
+        g_ptr_array_add (owned, (gpointer) (categories[i] = g_strdup (category)));
+      if (tag_list != NULL)
+        g_ptr_array_add (owned, (gpointer) (tags[i] = g_strdup (tag_list)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_db_error (run, error);
+  return TRUE;
+}
+
 static gboolean
 write_lines (Run      *run,
              Order    *order,
@@ -1611,20 +1756,41 @@ write_lines (Run      *run,
 {
   /* A new order's lines are plain inserts, an existing one's are merged. */
   sqlite3_stmt *stmt = run->stmts[ref->existed ? STMT_LINE_UPSERT : STMT_LINE_INSERT];
+  g_autoptr(GPtrArray) owned = NULL;
+  g_autofree const char **categories = NULL;
+  g_autofree const char **tags = NULL;
+
+  if (ref->existed && order->lines->len > 0)
+    {
+      owned = g_ptr_array_new_with_free_func (g_free);
+      categories = g_new0 (const char *, order->lines->len);
+      tags = g_new0 (const char *, order->lines->len);
+      if (!stored_line_texts (run, order, ref, categories, tags, owned, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < order->lines->len; i++)
     {
       Line *line = &g_array_index (order->lines, Line, i);
+      const char *texts[5] = { line->product, line->sku, line->category, line->tags,
+                               line->vendor };
+      gint64 product;
+
+      if (categories != NULL && texts[2] == NULL)
+        texts[2] = categories[i];
+      if (tags != NULL && texts[3] == NULL)
+        texts[3] = tags[i];
+      if (!product_id (run, texts, &product, error))
+        return FALSE;
 
       sqlite3_bind_int64 (stmt, 1, ref->id);
       sqlite3_bind_int64 (stmt, 2, ++ref->n_lines);
-      bind_text_or_null (stmt, 3, line->product);
-      bind_text_or_null (stmt, 4, line->sku);
-      bind_text_or_null (stmt, 5, line->category);
-      bind_text_or_null (stmt, 6, line->tags);
-      bind_text_or_null (stmt, 7, line->vendor);
-      sqlite3_bind_int64 (stmt, 8, line->quantity);
-      sqlite3_bind_int64 (stmt, 9, line->price_cents);
+      if (product != 0)
+        sqlite3_bind_int64 (stmt, 3, product);
+      else
+        sqlite3_bind_null (stmt, 3);
+      sqlite3_bind_int64 (stmt, 4, line->quantity);
+      sqlite3_bind_int64 (stmt, 5, line->price_cents);
       if (!step_done (run, stmt, error))
         return FALSE;
       run->summary->line_items++;
@@ -2118,22 +2284,22 @@ prepare_statements (Run     *run,
     [STMT_ORDER_UPDATE] = order_update,
     [STMT_ORDER_ID] = "SELECT id FROM orders WHERE source = ?1 AND order_key = ?2",
     [STMT_LINE_UPSERT] =
-      "INSERT INTO order_lines (order_id, line_no, product, sku, category, product_tags, "
-      "vendor, quantity, price_cents) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-      "ON CONFLICT (order_id, line_no) DO UPDATE SET product = excluded.product, "
-      "sku = excluded.sku, category = coalesce (excluded.category, category), "
-      "product_tags = coalesce (excluded.product_tags, product_tags), "
-      "vendor = excluded.vendor, quantity = excluded.quantity, "
-      "price_cents = excluded.price_cents "
-      "WHERE product IS NOT excluded.product OR sku IS NOT excluded.sku "
-      "OR category IS NOT coalesce (excluded.category, category) "
-      "OR product_tags IS NOT coalesce (excluded.product_tags, product_tags) "
-      "OR vendor IS NOT excluded.vendor OR quantity IS NOT excluded.quantity "
+      "INSERT INTO order_lines (order_id, line_no, product_id, quantity, price_cents) "
+      "VALUES (?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT (order_id, line_no) DO UPDATE SET product_id = excluded.product_id, "
+      "quantity = excluded.quantity, price_cents = excluded.price_cents "
+      "WHERE product_id IS NOT excluded.product_id OR quantity IS NOT excluded.quantity "
       "OR price_cents IS NOT excluded.price_cents",
     [STMT_LINE_INSERT] =
-      "INSERT OR IGNORE INTO order_lines (order_id, line_no, product, sku, category, product_tags, "
-      "vendor, quantity, price_cents) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      "INSERT OR IGNORE INTO order_lines (order_id, line_no, product_id, quantity, price_cents) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)",
     [STMT_LINES_TRIM] = "DELETE FROM order_lines WHERE order_id = ?1 AND line_no > ?2",
+    [STMT_LINE_TEXTS] =
+      "SELECT l.line_no, p.category, p.tags FROM order_lines AS l "
+      "JOIN products AS p ON p.id = l.product_id "
+      "WHERE l.order_id = ?1 AND l.line_no BETWEEN ?2 AND ?3",
+    [STMT_PRODUCT_INSERT] =
+      "INSERT INTO products (name, sku, category, tags, vendor) VALUES (?1, ?2, ?3, ?4, ?5)",
     [STMT_ORDER_ADD_TOTAL] =
       "UPDATE orders SET total_cents = total_cents + ?1, net_cents = net_cents + ?1 "
       "WHERE id = ?2",
@@ -2190,6 +2356,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->campaigns, g_hash_table_unref);
   g_clear_pointer (&run->countries, g_hash_table_unref);
   g_clear_pointer (&run->regions, g_hash_table_unref);
+  g_clear_pointer (&run->products, g_hash_table_unref);
   g_clear_pointer (&run->order, order_free);
   g_clear_pointer (&run->deferred_indexes, g_ptr_array_unref);
   g_clear_pointer (&run->touched_orders, g_free);
@@ -2416,7 +2583,11 @@ begin_import (Run     *run,
     return set_db_error (run, error);
   run->no_customers = sqlite3_column_int (stmt, 0);
   if (run->any_orders)
-    run->touched_orders = g_new0 (guint16, run->last_order_id + 1);
+    {
+      run->touched_orders = g_new0 (guint16, run->last_order_id + 1);
+      if (!load_products (run, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -2447,13 +2618,9 @@ defer_indexes (Run     *run,
 
     size = info ? g_file_info_get_size (info) : 0;
   }
-  if (sqlite3_prepare_v2 (run->db, "SELECT max (id) FROM order_lines", -1, &stmt, NULL)
-      != SQLITE_OK)
-    return set_db_error (run, error);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    existing = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  /* Exports spend a few hundred bytes per line item. */
+  /* Exports spend a few hundred bytes per line item, and stores hold one
+   * or two line items per order. */
+  existing = 2 * run->last_order_id;
   if (size / 400 < MAX (existing, 20000))
     return TRUE;
 
@@ -2526,6 +2693,13 @@ finish_import (Run     *run,
                  "WHERE k.customer_id IS NOT NULL) AS r "
                  "WHERE checkouts.id = r.id AND checkouts.recovered IS NOT r.value",
                  error))
+    return FALSE;
+  /* Products no line item names any more (an order's items were replaced). */
+  if (run->any_orders
+      && !exec_sql (run,
+                    "DELETE FROM products WHERE NOT EXISTS (SELECT 1 FROM order_lines "
+                    "WHERE product_id = products.id)",
+                    error))
     return FALSE;
   return TRUE;
 }

@@ -542,9 +542,10 @@ tally_products (Report  *report,
     }
 
   stmt = seg_store_prepare (report->store,
-                            "SELECT o.customer_id, l.product, l.quantity "
+                            "SELECT o.customer_id, p.name, l.quantity "
                             "FROM order_lines AS l NOT INDEXED "
                             "CROSS JOIN orders AS o ON o.id = l.order_id "
+                            "LEFT JOIN products AS p ON p.id = l.product_id "
                             "WHERE o.cancelled = 0 AND o.order_day <= ?1 "
                             "  AND o.customer_id IS NOT NULL", error);
   if (stmt == NULL)

@@ -714,15 +714,16 @@ compile_bought (Compiler           *compiler,
                 SegRuleOperator     op,
                 const char * const *values)
 {
-  gboolean tags = strcmp (col, "l.product_tags") == 0;
+  gboolean tags = strcmp (col, "p.tags") == 0;
   SegRuleOperator positive = positive_operator (op);
   gboolean exact = !tags && (positive == SEG_RULE_OPERATOR_IS ||
                              positive == SEG_RULE_OPERATOR_IN);
   guint period_days = seg_rule_condition_get_period_days (condition);
 
-  /* CROSS JOIN fixes the loop order: an exact product, category or SKU
-   * starts from its index on order_lines; anything else starts from the
-   * period's orders (orders_day), or reads the lines once. */
+  /* The products that match are looked up once (a few hundred rows).
+   * CROSS JOIN fixes the loop order: an exact product, category or SKU
+   * starts from the line items' index on product_id; anything else starts
+   * from the period's orders (orders_day), or reads the lines once. */
   if (exact || period_days == 0)
     begin_set (f, is_negative_operator (op),
                "SELECT o.customer_id FROM order_lines AS l "
@@ -734,11 +735,12 @@ compile_bought (Compiler           *compiler,
                "CROSS JOIN order_lines AS l ON l.order_id = o.id "
                "WHERE o.customer_id IS NOT NULL AND o.cancelled = 0 AND ");
   compile_period (compiler, f, "o.order_day", period_days);
-  sql (f, " AND ");
+  sql (f, " AND l.product_id IN (SELECT p.id FROM products AS p WHERE ");
   if (tags)
     compile_has_any_tag (f, col, values);
   else
     compile_text_test (f, col, positive, values, exact);
+  sql (f, ")");
   end_set (f);
 }
 
@@ -1361,10 +1363,10 @@ static const struct
   { "region", "c.region" },
   { "city", "c.city" },
   { "postal_code", "c.postal_code" },
-  { "bought_product", "l.product" },
-  { "bought_category", "l.category" },
-  { "bought_sku", "l.sku" },
-  { "bought_product_tag", "l.product_tags" },
+  { "bought_product", "p.name" },
+  { "bought_category", "p.category" },
+  { "bought_sku", "p.sku" },
+  { "bought_product_tag", "p.tags" },
 };
 
 static const char *

@@ -210,3 +210,49 @@
   "CREATE INDEX customer_measures_orders ON customer_measures (orders, revenue_cents);\n" \
   "CREATE INDEX customer_measures_last ON customer_measures (last_order_day);\n" \
   "CREATE INDEX customer_measures_rfm ON customer_measures (rfm_group);\n"
+
+/* Version 2: a product is stored once, in products, and a line item points
+ * at it.  Rules on what was bought look products up (a few hundred rows)
+ * and follow one integer index into the line items, and an import writes
+ * and indexes a small integer per line item instead of five texts.
+ * Line items are keyed by their order and position, with no rowid. */
+#define SEG_STORE_MIGRATION_V2 \
+  "CREATE TABLE products (\n" \
+  "  id        INTEGER PRIMARY KEY,\n" \
+  "  name      TEXT,\n" \
+  "  sku       TEXT,\n" \
+  "  category  TEXT,\n" \
+  "  tags      TEXT,\n"                  /* comma separated, e.g. 'eco-friendly, vegan' */ \
+  "  vendor    TEXT\n" \
+  ");\n" \
+  "INSERT INTO products (name, sku, category, tags, vendor)\n" \
+  "  SELECT DISTINCT product, sku, category, product_tags, vendor FROM order_lines\n" \
+  "  WHERE coalesce (product, sku, category, product_tags, vendor) IS NOT NULL;\n" \
+  "CREATE INDEX products_all ON products (name, sku, category, tags, vendor);\n" \
+  "CREATE TABLE order_lines_v2 (\n" \
+  "  order_id     INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,\n" \
+  "  line_no      INTEGER NOT NULL,\n" \
+  "  product_id   INTEGER REFERENCES products (id),\n" \
+  "  quantity     INTEGER NOT NULL DEFAULT 1,\n" \
+  "  price_cents  INTEGER NOT NULL DEFAULT 0,\n" /* unit price */ \
+  "  PRIMARY KEY (order_id, line_no)\n" \
+  ") WITHOUT ROWID;\n" \
+  "INSERT INTO order_lines_v2 (order_id, line_no, product_id, quantity, price_cents)\n" \
+  "  SELECT l.order_id, l.line_no,\n" \
+  "         (SELECT p.id FROM products AS p WHERE p.name IS l.product AND p.sku IS l.sku\n" \
+  "          AND p.category IS l.category AND p.tags IS l.product_tags\n" \
+  "          AND p.vendor IS l.vendor),\n" \
+  "         l.quantity, l.price_cents\n" \
+  "  FROM order_lines AS l;\n" \
+  "DROP TABLE order_lines;\n" \
+  "ALTER TABLE order_lines_v2 RENAME TO order_lines;\n" \
+  "DROP INDEX products_all;\n" \
+  "CREATE INDEX order_lines_product ON order_lines (product_id);\n" \
+  "CREATE INDEX products_name ON products (name);\n" \
+  "CREATE INDEX products_sku ON products (sku);\n" \
+  "CREATE INDEX products_category ON products (category);\n" \
+  /* The line items with their products' texts, for reading. */ \
+  "CREATE VIEW order_items AS\n" \
+  "  SELECT l.order_id, l.line_no, p.name AS product, p.sku, p.category,\n" \
+  "         p.tags AS product_tags, p.vendor, l.quantity, l.price_cents\n" \
+  "  FROM order_lines AS l LEFT JOIN products AS p ON p.id = l.product_id;\n"

@@ -48,10 +48,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Migrations from version N-1 to N, in order.  Version 1 is the schema in
- * seg-store-schema.h; nothing has been migrated yet. */
+/* Migrations from version N-1 to N, in order, from the version-1 schema in
+ * seg-store-schema.h.  A new store is made by running all of them. */
 static const SegStoreMigration seg_store_migrations[] = {
-  { 0, NULL },
+  { 2, SEG_STORE_MIGRATION_V2 },
 };
 
 static char *
@@ -321,6 +321,34 @@ back_up_before_migration (sqlite3     *db,
   return TRUE;
 }
 
+/* Runs the migrations after @version up to @target_version inside the
+ * caller's transaction. */
+static gboolean
+apply_migrations (sqlite3                 *db,
+                  const char              *path,
+                  gint64                   version,
+                  const SegStoreMigration *migrations,
+                  guint                    n_migrations,
+                  int                      target_version,
+                  GError                 **error)
+{
+  for (guint i = 0; i < n_migrations; i++)
+    {
+      g_autofree char *pragma = NULL;
+
+      if (migrations[i].sql == NULL || migrations[i].version <= version)
+        continue;
+      if (migrations[i].version > target_version)
+        break;
+
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", migrations[i].version);
+      if (!exec_sql (db, path, migrations[i].sql, error) ||
+          !exec_sql (db, path, pragma, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 migrate (sqlite3                 *db,
          const char              *path,
@@ -338,25 +366,11 @@ migrate (sqlite3                 *db,
 
   if (!exec_sql (db, path, "BEGIN IMMEDIATE", error))
     return FALSE;
-
-  for (guint i = 0; i < n_migrations; i++)
+  if (!apply_migrations (db, path, version, migrations, n_migrations, target_version, error))
     {
-      g_autofree char *pragma = NULL;
-
-      if (migrations[i].sql == NULL || migrations[i].version <= version)
-        continue;
-      if (migrations[i].version > target_version)
-        break;
-
-      pragma = g_strdup_printf ("PRAGMA user_version = %d", migrations[i].version);
-      if (!exec_sql (db, path, migrations[i].sql, error) ||
-          !exec_sql (db, path, pragma, error))
-        {
-          exec_sql (db, path, "ROLLBACK", NULL);
-          return FALSE;
-        }
+      exec_sql (db, path, "ROLLBACK", NULL);
+      return FALSE;
     }
-
   return exec_sql (db, path, "COMMIT", error);
 }
 
@@ -586,6 +600,8 @@ seg_store_create (const char  *path,
     goto failed;
 
   if (!exec_sql (db, path, SEG_STORE_SCHEMA_V1, error) ||
+      !apply_migrations (db, path, 1, seg_store_migrations,
+                         G_N_ELEMENTS (seg_store_migrations), SEG_STORE_SCHEMA_VERSION, error) ||
       !exec_sql (db, path, pragma, error) ||
       !insert_setting (db, path, "name", name, error) ||
       !insert_setting (db, path, "currency", currency ? currency : "USD", error) ||

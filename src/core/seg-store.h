@@ -31,7 +31,7 @@ typedef enum
 } SegStoreError;
 
 /* The schema version this build writes; PRAGMA user_version holds it. */
-#define SEG_STORE_SCHEMA_VERSION 1
+#define SEG_STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id: "SEGS", so a store is told from any other SQLite file. */
 #define SEG_STORE_APPLICATION_ID 0x53454753
 

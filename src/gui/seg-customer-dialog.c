@@ -140,9 +140,10 @@ add_orders (GtkBox     *box,
                             "SELECT o.order_key, o.order_day, o.net_cents, o.cancelled, "
                             "  o.refunded_cents, o.discount_code, "
                             "  (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id), "
-                            "  (SELECT GROUP_CONCAT(product, ', ') FROM "
-                            "     (SELECT product FROM order_lines l WHERE l.order_id = o.id "
-                            "      ORDER BY line_no LIMIT 3)) "
+                            "  (SELECT GROUP_CONCAT(name, ', ') FROM "
+                            "     (SELECT p.name FROM order_lines l "
+                            "      LEFT JOIN products p ON p.id = l.product_id "
+                            "      WHERE l.order_id = o.id ORDER BY l.line_no LIMIT 3)) "
                             "FROM orders o WHERE o.customer_id = ?1 "
                             "ORDER BY o.order_day DESC, o.id DESC LIMIT 200",
                             NULL);
