@@ -18,6 +18,7 @@
 #include "seg-day.h"
 #include "seg-field.h"
 #include "seg-measures.h"
+#include "seg-product-labels.h"
 #include "seg-report.h"
 #include "seg-rfm.h"
 #include "seg-rule-describe.h"
@@ -517,8 +518,8 @@ compare_product_counts (gconstpointer a,
 
 /* Walking the order lines of each segment's members through the orders
  * index costs a random lookup per line, and that once per segment: seconds
- * on a million orders.  Instead read the counted order lines once, in
- * table order (each line's order is then found on a page just read), and
+ * on a million orders.  Instead read the counted orders once, in table
+ * order, each with its line items (next to the previous order's), and
  * tally every chosen segment from the evaluation's membership. */
 static gboolean
 tally_products (Report  *report,
@@ -526,8 +527,8 @@ tally_products (Report  *report,
 {
   guint n = report->chosen->len;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) indexes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  SegProductLabels products = { 0 };
+  GPtrArray *names;
   g_autofree guint *member_of = g_new (guint, MAX (n, 1));
   PurchaseSet bought;
   int rc;
@@ -541,24 +542,34 @@ tally_products (Report  *report,
       g_ptr_array_add (report->products, tally);
     }
 
+  rc = seg_product_labels_load (&products, seg_store_get_db (report->store), "name");
+  if (rc != SQLITE_OK)
+    {
+      seg_product_labels_clear (&products);
+      seg_store_set_error_from_db (report->store, rc, error);
+      return FALSE;
+    }
+  names = products.labels;
+
   stmt = seg_store_prepare (report->store,
-                            "SELECT o.customer_id, p.name, l.quantity "
-                            "FROM order_lines AS l NOT INDEXED "
-                            "CROSS JOIN orders AS o ON o.id = l.order_id "
-                            "LEFT JOIN products AS p ON p.id = l.product_id "
+                            "SELECT o.customer_id, l.product_id, l.quantity "
+                            "FROM orders AS o NOT INDEXED "
+                            "CROSS JOIN order_lines AS l ON l.order_id = o.id "
                             "WHERE o.cancelled = 0 AND o.order_day <= ?1 "
-                            "  AND o.customer_id IS NOT NULL", error);
+                            "  AND o.customer_id IS NOT NULL AND l.product_id IS NOT NULL",
+                            error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      seg_product_labels_clear (&products);
+      return FALSE;
+    }
   sqlite3_bind_int (stmt, 1, report->day);
 
   purchase_set_init (&bought, 1024);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 customer_id = sqlite3_column_int64 (stmt, 0);
-      const char *product;
       gint64 quantity;
-      gpointer value;
       guint index, n_member_of = 0;
       gboolean first_time;
 
@@ -569,22 +580,11 @@ tally_products (Report  *report,
       if (n_member_of == 0)
         continue;
 
-      /* Lines without a product, picked here for members' lines only. */
-      product = (const char *) sqlite3_column_text (stmt, 1);
-      if (product == NULL || *product == '\0')
+      /* Lines without a product name, picked here for members' lines only. */
+      index = seg_product_labels_lookup (&products, sqlite3_column_int64 (stmt, 1));
+      if (index == G_MAXUINT)
         continue;
       quantity = sqlite3_column_int64 (stmt, 2);
-
-      if (g_hash_table_lookup_extended (indexes, product, NULL, &value))
-        index = GPOINTER_TO_UINT (value);
-      else
-        {
-          char *name = g_strdup (product);
-
-          index = names->len;
-          g_ptr_array_add (names, name);
-          g_hash_table_insert (indexes, name, GUINT_TO_POINTER (index));
-        }
 
       first_time = purchase_set_add (&bought, customer_id, index);
       for (guint m = 0; m < n_member_of; m++)
@@ -602,7 +602,10 @@ tally_products (Report  *report,
     }
   g_free (bought.slots);
   if (step_failed (report, rc, error))
-    return FALSE;
+    {
+      seg_product_labels_clear (&products);
+      return FALSE;
+    }
 
   for (guint s = 0; s < n; s++)
     {
@@ -621,7 +624,8 @@ tally_products (Report  *report,
       g_array_sort_with_data (tally->counts, compare_product_counts, names);
     }
 
-  report->product_names = g_steal_pointer (&names);
+  report->product_names = g_steal_pointer (&products.labels);
+  seg_product_labels_clear (&products);
   return TRUE;
 }
 
