@@ -71,8 +71,14 @@ describe_read_ahead (const char *data,
       g_string_append_printf (out, "%zu %d %u:", seg_csv_read_ahead_get_line (rows),
                               seg_csv_read_ahead_get_row_flags (rows), n);
       for (guint i = 0; i <= n; i++)
-        g_string_append_printf (out, "[%s|%zu]", seg_csv_read_ahead_get_field (rows, i),
-                                seg_csv_read_ahead_get_field_len (rows, i));
+        {
+          gsize field_len;
+          const char *field = seg_csv_read_ahead_peek_field (rows, i, &field_len);
+
+          g_assert_true (field == seg_csv_read_ahead_get_field (rows, i));
+          g_assert_cmpuint (field_len, ==, seg_csv_read_ahead_get_field_len (rows, i));
+          g_string_append_printf (out, "[%s|%zu]", field, field_len);
+        }
       g_string_append_c (out, '\n');
       /* Progress never goes backwards. */
       g_assert_cmpuint (seg_csv_read_ahead_get_bytes_read (rows), >=, bytes);

@@ -76,7 +76,9 @@ batch_add_row (Batch        *batch,
 {
   guint n = seg_csv_reader_get_n_fields (reader);
   Row *row = &batch->rows[batch->n_rows++];
-  gsize len = 0;
+  const guint32 *starts;
+  gsize len;
+  const char *text = seg_csv_reader_get_row (reader, &starts, &len);
 
   row->text = batch->text_len;
   row->first = batch->n_ends;
@@ -89,8 +91,6 @@ batch_add_row (Batch        *batch,
       batch->ends_cap = MAX (batch->ends_cap * 2, batch->n_ends + n);
       batch->ends = g_renew (gsize, batch->ends, batch->ends_cap);
     }
-  for (guint i = 0; i < n; i++)
-    len += seg_csv_reader_get_field_len (reader, i) + 1;
   if (batch->text_len + len > batch->text_cap)
     {
       batch->text_cap = MAX (batch->text_cap * 2, batch->text_len + len);
@@ -98,19 +98,17 @@ batch_add_row (Batch        *batch,
     }
 
   /* A row's fields lie one after the other, NUL-separated, in the reader
-   * as here: the whole row is one copy. */
+   * as here: the whole row is one copy, and a field ends where the next
+   * starts. */
   if (n > 0)
     {
-      const char *first = seg_csv_reader_get_field (reader, 0);
+      gsize base = starts[0];
 
-      memcpy (batch->text + batch->text_len, first, len);
-      for (guint i = 0; i < n; i++)
-        {
-          const char *field = seg_csv_reader_get_field (reader, i);
-
-          batch->ends[batch->n_ends++] = batch->text_len + (field - first)
-                                         + seg_csv_reader_get_field_len (reader, i);
-        }
+      len -= base;
+      memcpy (batch->text + batch->text_len, text + base, len);
+      for (guint i = 1; i < n; i++)
+        batch->ends[batch->n_ends++] = batch->text_len + starts[i] - base - 1;
+      batch->ends[batch->n_ends++] = batch->text_len + len - 1;
       batch->text_len += len;
     }
 }
@@ -313,6 +311,28 @@ seg_csv_read_ahead_get_field_len (SegCsvReadAhead *self,
     return 0;
   start = i == 0 ? row->text : self->current->ends[row->first + i - 1] + 1;
   return self->current->ends[row->first + i] - start;
+}
+
+const char *
+seg_csv_read_ahead_peek_field (SegCsvReadAhead *self,
+                               guint            i,
+                               gsize           *len)
+{
+  Row *row;
+  gsize start;
+
+  g_return_val_if_fail (SEG_IS_CSV_READ_AHEAD (self), NULL);
+  g_return_val_if_fail (len != NULL, NULL);
+
+  row = current_row (self);
+  if (row == NULL || i >= row->n_fields)
+    {
+      *len = 0;
+      return NULL;
+    }
+  start = i == 0 ? row->text : self->current->ends[row->first + i - 1] + 1;
+  *len = self->current->ends[row->first + i] - start;
+  return self->current->text + start;
 }
 
 gsize

@@ -41,6 +41,10 @@ const char      *seg_csv_read_ahead_get_field     (SegCsvReadAhead  *self,
                                                    guint             i);
 gsize            seg_csv_read_ahead_get_field_len (SegCsvReadAhead  *self,
                                                    guint             i);
+/* Both at once: field @i (or NULL) and its length in *@len. */
+const char      *seg_csv_read_ahead_peek_field    (SegCsvReadAhead  *self,
+                                                   guint             i,
+                                                   gsize            *len);
 gsize            seg_csv_read_ahead_get_line      (SegCsvReadAhead  *self);
 SegCsvRowFlags   seg_csv_read_ahead_get_row_flags (SegCsvReadAhead  *self);
 

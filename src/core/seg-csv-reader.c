@@ -1525,6 +1525,19 @@ seg_csv_reader_get_field_len (SegCsvReader *self,
   return field_len (self, i);
 }
 
+const char *
+seg_csv_reader_get_row (SegCsvReader    *self,
+                        const guint32  **starts,
+                        gsize           *len)
+{
+  g_return_val_if_fail (SEG_IS_CSV_READER (self), NULL);
+  g_return_val_if_fail (starts != NULL && len != NULL, NULL);
+
+  *starts = self->starts;
+  *len = self->n_fields > 0 ? self->row_len : 0;
+  return self->row;
+}
+
 gsize
 seg_csv_reader_get_line (SegCsvReader *self)
 {

@@ -105,6 +105,11 @@ const char     *seg_csv_reader_get_field       (SegCsvReader  *self,
 /* Length in bytes of field @i, 0 when past the end. */
 gsize           seg_csv_reader_get_field_len   (SegCsvReader  *self,
                                                 guint          i);
+/* The whole current row as one block of *@len bytes: its fields one after
+ * another, each NUL-terminated, field i at (*@starts)[i]. */
+const char     *seg_csv_reader_get_row         (SegCsvReader    *self,
+                                                const guint32  **starts,
+                                                gsize           *len);
 /* The physical line (1-based) where the current row starts. */
 gsize           seg_csv_reader_get_line        (SegCsvReader  *self);
 SegCsvRowFlags  seg_csv_reader_get_row_flags   (SegCsvReader  *self);

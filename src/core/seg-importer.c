@@ -526,8 +526,10 @@ static inline const char *
 cell_value (Run   *run,
             guint  column)
 {
-  return clean_cell_len (run, seg_csv_read_ahead_get_field (run->rows, column),
-                         seg_csv_read_ahead_get_field_len (run->rows, column));
+  gsize len;
+  const char *cell = seg_csv_read_ahead_peek_field (run->rows, column, &len);
+
+  return clean_cell_len (run, cell, len);
 }
 
 static void
