@@ -7,10 +7,9 @@
  * last change: the rule once it is valid, the notes as they are typed, the
  * name when renaming ends.  Figures come from the controller's evaluation.
  *
- * The member list is a lazy list model (SegMemberList, private to this
- * file): a worker thread lists the ids of the members in the chosen order
- * (seg_segments_query_members ()), then rows are read a page at a time by
- * primary key as the view scrolls.
+ * The member list is a lazy list model (SegMemberList): a worker thread
+ * lists the ids of the members in the chosen order, then rows are read a
+ * page at a time by primary key as the view scrolls.
  *
  * The Performance tab's charts are built like the Overview's: in a worker
  * thread on a store opened there, when the tab is shown and again after
@@ -32,265 +31,17 @@
 #include "seg-day.h"
 #include "seg-export.h"
 #include "seg-format.h"
+#include "seg-member-list.h"
 #include "seg-rule-builder.h"
 #include "seg-segment-page.h"
 
 #define SAVE_DELAY_MS 700
 #define NOTES_DELAY_MS 1000
-#define MEMBER_PAGE_SIZE 100
-#define MAX_CACHED_PAGES 40
 
 /* As on the Overview: cards about 420 px wide side by side, one to a row
  * below that, shrinking to this on phone-narrow windows. */
 #define CHART_CARD_MIN_WIDTH 300
 #define CHART_HEIGHT 300
-
-/* The member list */
-
-#define SEG_TYPE_MEMBER_LIST (seg_member_list_get_type ())
-G_DECLARE_FINAL_TYPE (SegMemberList, seg_member_list, SEG, MEMBER_LIST, GObject)
-
-struct _SegMemberList
-{
-  GObject       parent_instance;
-
-  SegStore     *store;
-  GArray       *ids;
-  GHashTable   *pages;
-  GCancellable *cancellable;
-  guint         loading : 1;
-};
-
-static void member_list_iface_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (SegMemberList, seg_member_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, member_list_iface_init))
-
-typedef struct
-{
-  char    *path;
-  SegRule *rule;
-  gint32   day;
-  char    *order_by;
-  gboolean descending;
-} MembersRequest;
-
-static void
-members_request_free (gpointer data)
-{
-  MembersRequest *request = data;
-
-  g_free (request->path);
-  g_clear_object (&request->rule);
-  g_free (request->order_by);
-  g_free (request);
-}
-
-static void
-members_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  MembersRequest *request = task_data;
-  g_autoptr(SegStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  GArray *ids;
-
-  store = seg_store_open (request->path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  ids = seg_segments_query_members (store, request->rule, request->day, request->order_by,
-                                    request->descending, -1, 0, &error);
-  if (ids == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    {
-      g_array_unref (ids);
-      return;
-    }
-
-  g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-}
-
-static void
-members_ready_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  SegMemberList *self = SEG_MEMBER_LIST (object);
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-  guint removed;
-
-  ids = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_task_get_cancellable (G_TASK (result)) != self->cancellable)
-    return;
-
-  if (ids == NULL)
-    {
-      g_warning ("Could not list the members: %s", error->message);
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    }
-
-  removed = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
-  g_hash_table_remove_all (self->pages);
-  self->loading = FALSE;
-
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
-  g_object_notify (G_OBJECT (self), "n-items");
-}
-
-static GPtrArray *
-load_member_page (SegMemberList *self,
-                  guint          page)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  guint first = page * MEMBER_PAGE_SIZE;
-  guint n = MIN (MEMBER_PAGE_SIZE, self->ids->len - first);
-
-  sql = seg_customer_dup_page_sql (n);
-  stmt = seg_store_prepare (self->store, sql, NULL);
-
-  return seg_customer_fetch_page (stmt, &g_array_index (self->ids, gint64, first), n);
-}
-
-static GType
-member_list_get_item_type (GListModel *model)
-{
-  return SEG_TYPE_CUSTOMER;
-}
-
-static guint
-member_list_get_n_items (GListModel *model)
-{
-  return SEG_MEMBER_LIST (model)->ids->len;
-}
-
-static gpointer
-member_list_get_item (GListModel *model,
-                      guint       position)
-{
-  SegMemberList *self = SEG_MEMBER_LIST (model);
-  guint page = position / MEMBER_PAGE_SIZE;
-  GPtrArray *customers;
-
-  if (position >= self->ids->len)
-    return NULL;
-
-  customers = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (customers == NULL)
-    {
-      if (g_hash_table_size (self->pages) >= MAX_CACHED_PAGES)
-        g_hash_table_remove_all (self->pages);
-      customers = load_member_page (self, page);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), customers);
-    }
-
-  return g_object_ref (g_ptr_array_index (customers, position % MEMBER_PAGE_SIZE));
-}
-
-static void
-member_list_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = member_list_get_item_type;
-  iface->get_n_items = member_list_get_n_items;
-  iface->get_item = member_list_get_item;
-}
-
-static void
-seg_member_list_dispose (GObject *object)
-{
-  SegMemberList *self = SEG_MEMBER_LIST (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (seg_member_list_parent_class)->dispose (object);
-}
-
-static void
-seg_member_list_finalize (GObject *object)
-{
-  SegMemberList *self = SEG_MEMBER_LIST (object);
-
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
-
-  G_OBJECT_CLASS (seg_member_list_parent_class)->finalize (object);
-}
-
-static void
-seg_member_list_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  g_value_set_uint (value, SEG_MEMBER_LIST (object)->ids->len);
-}
-
-static void
-seg_member_list_class_init (SegMemberListClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = seg_member_list_dispose;
-  object_class->get_property = seg_member_list_get_property;
-  object_class->finalize = seg_member_list_finalize;
-
-  g_object_class_install_property (object_class, 1,
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-}
-
-static void
-seg_member_list_init (SegMemberList *self)
-{
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-seg_member_list_query (SegMemberList *self,
-                       SegRule       *rule,
-                       const char    *order_by,
-                       gboolean       descending)
-{
-  g_autoptr(GTask) task = NULL;
-  MembersRequest *request;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->loading = TRUE;
-
-  request = g_new0 (MembersRequest, 1);
-  request->path = g_strdup (seg_store_get_path (self->store));
-  request->rule = seg_rule_copy (rule);
-  request->day = seg_store_get_reference_day (self->store);
-  request->order_by = g_strdup (order_by);
-  request->descending = descending;
-
-  task = g_task_new (self, self->cancellable, members_ready_cb, NULL);
-  g_task_set_source_tag (task, seg_member_list_query);
-  g_task_set_task_data (task, request, members_request_free);
-  g_task_run_in_thread (task, members_thread);
-}
-
-/* The page */
 
 struct _SegSegmentPage
 {
@@ -1007,12 +758,14 @@ visible_tab_changed_cb (SegSegmentPage *self)
 static void
 members_changed_cb (SegSegmentPage *self)
 {
-  if (self->members->loading)
+  guint n_members;
+
+  if (seg_member_list_get_loading (self->members))
     return;
 
+  n_members = g_list_model_get_n_items (G_LIST_MODEL (self->members));
   gtk_spinner_set_spinning (self->members_spinner, FALSE);
-  gtk_stack_set_visible_child_name (self->members_stack,
-                                    self->members->ids->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->members_stack, n_members > 0 ? "list" : "empty");
 }
 
 static void
@@ -1539,8 +1292,7 @@ seg_segment_page_new (SegSegmentsController *controller,
   store = seg_segments_controller_get_store (controller);
   self->currency = seg_store_dup_currency (store);
 
-  self->members = g_object_new (SEG_TYPE_MEMBER_LIST, NULL);
-  self->members->store = g_object_ref (store);
+  self->members = seg_member_list_new (store);
   self->members_stale = TRUE;
   g_signal_connect_swapped (self->members, "items-changed", G_CALLBACK (members_changed_cb), self);
   selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->members))));
@@ -1750,7 +1502,7 @@ gboolean
 seg_segment_page_get_loading_members (SegSegmentPage *self)
 {
   g_return_val_if_fail (SEG_IS_SEGMENT_PAGE (self), FALSE);
-  return self->members->loading || self->members_stale;
+  return seg_member_list_get_loading (self->members) || self->members_stale;
 }
 
 /**
