@@ -1759,6 +1759,7 @@ seg_compiled_rule_prepare (SegCompiledRule  *self,
 
   text = g_strdup_printf ("SELECT %s FROM " SEG_RULE_SQL_FROM " WHERE %s %s",
                           columns, self->where, tail ? tail : "");
+  g_debug ("%s", text);
 
   if (sqlite3_prepare_v2 (db, text, -1, &stmt, NULL) != SQLITE_OK)
     {
