@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "seg-customer-model.h"
+#include "seg-customer-pages.h"
 #include "seg-day.h"
 
 #define MAX_CACHED_PAGES 32
@@ -24,11 +25,9 @@ struct _SegCustomerModel
 {
   GObject          parent_instance;
 
-  SegStore        *store;
-  sqlite3_stmt    *page_stmt;
-  GArray          *ids;          /* gint64, in display order */
-  GHashTable      *pages;        /* page number → GPtrArray of SegCustomer */
-  GCancellable    *cancellable;
+  SegStore         *store;
+  SegCustomerPages *customers;
+  GCancellable     *cancellable;
 
   char            *search;
   SegCustomerSort  sort;
@@ -205,38 +204,11 @@ ids_ready_cb (GObject      *object,
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
-  removed = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
-  g_hash_table_remove_all (self->pages);
+  removed = seg_customer_pages_replace_ids (self->customers, g_steal_pointer (&ids));
 
   set_loading (self, FALSE);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
-}
-
-static gboolean
-prepare_page_stmt (SegCustomerModel *self)
-{
-  g_autofree char *sql = NULL;
-
-  if (self->page_stmt != NULL)
-    return TRUE;
-
-  sql = seg_customer_dup_page_sql (SEG_CUSTOMER_MODEL_PAGE_SIZE);
-  self->page_stmt = seg_store_prepare (self->store, sql, NULL);
-
-  return self->page_stmt != NULL;
-}
-
-static GPtrArray *
-load_page (SegCustomerModel *self,
-           guint             page)
-{
-  guint first = page * SEG_CUSTOMER_MODEL_PAGE_SIZE;
-  guint n = MIN (SEG_CUSTOMER_MODEL_PAGE_SIZE, self->ids->len - first);
-
-  return seg_customer_fetch_page (prepare_page_stmt (self) ? self->page_stmt : NULL,
-                                  &g_array_index (self->ids, gint64, first), n);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed,
+                              seg_customer_pages_get_n_customers (self->customers));
 }
 
 static GType
@@ -248,32 +220,14 @@ get_item_type (GListModel *model)
 static guint
 get_n_items (GListModel *model)
 {
-  return SEG_CUSTOMER_MODEL (model)->ids->len;
+  return seg_customer_pages_get_n_customers (SEG_CUSTOMER_MODEL (model)->customers);
 }
 
 static gpointer
 get_item (GListModel *model,
           guint       position)
 {
-  SegCustomerModel *self = SEG_CUSTOMER_MODEL (model);
-  guint page = position / SEG_CUSTOMER_MODEL_PAGE_SIZE;
-  GPtrArray *customers;
-
-  if (position >= self->ids->len)
-    return NULL;
-
-  customers = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (customers == NULL)
-    {
-      /* The view holds the items it shows; dropping the cache is cheap. */
-      if (g_hash_table_size (self->pages) >= MAX_CACHED_PAGES)
-        g_hash_table_remove_all (self->pages);
-
-      customers = load_page (self, page);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), customers);
-    }
-
-  return g_object_ref (g_ptr_array_index (customers, position % SEG_CUSTOMER_MODEL_PAGE_SIZE));
+  return seg_customer_pages_dup_customer (SEG_CUSTOMER_MODEL (model)->customers, position);
 }
 
 static void
@@ -291,7 +245,7 @@ seg_customer_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->page_stmt, sqlite3_finalize);
+  seg_customer_pages_close (self->customers);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (seg_customer_model_parent_class)->dispose (object);
@@ -302,8 +256,7 @@ seg_customer_model_finalize (GObject *object)
 {
   SegCustomerModel *self = (SegCustomerModel *) object;
 
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->customers, seg_customer_pages_free);
   g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (seg_customer_model_parent_class)->finalize (object);
@@ -346,8 +299,6 @@ seg_customer_model_class_init (SegCustomerModelClass *klass)
 static void
 seg_customer_model_init (SegCustomerModel *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -365,6 +316,8 @@ seg_customer_model_new (SegStore *store)
 
   self = g_object_new (SEG_TYPE_CUSTOMER_MODEL, NULL);
   self->store = g_object_ref (store);
+  self->customers = seg_customer_pages_new (store, SEG_CUSTOMER_MODEL_PAGE_SIZE, MAX_CACHED_PAGES,
+                                            SEG_CUSTOMER_PAGES_KEEP_STATEMENT);
   seg_customer_model_reload (self);
 
   return self;

@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include "seg-customer.h"
+#include "seg-customer-pages.h"
 #include "seg-member-list.h"
 #include "seg-segment-list.h"
 
@@ -21,13 +21,12 @@
 
 struct _SegMemberList
 {
-  GObject       parent_instance;
+  GObject           parent_instance;
 
-  SegStore     *store;
-  GArray       *ids;
-  GHashTable   *pages;
-  GCancellable *cancellable;
-  guint         loading : 1;
+  SegStore         *store;
+  SegCustomerPages *members;
+  GCancellable     *cancellable;
+  guint             loading : 1;
 };
 
 static void member_list_iface_init (GListModelInterface *iface);
@@ -111,29 +110,12 @@ members_ready_cb (GObject      *object,
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
-  removed = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
-  g_hash_table_remove_all (self->pages);
+  removed = seg_customer_pages_replace_ids (self->members, g_steal_pointer (&ids));
   self->loading = FALSE;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed,
+                              seg_customer_pages_get_n_customers (self->members));
   g_object_notify (G_OBJECT (self), "n-items");
-}
-
-static GPtrArray *
-load_member_page (SegMemberList *self,
-                  guint          page)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  guint first = page * MEMBER_PAGE_SIZE;
-  guint n = MIN (MEMBER_PAGE_SIZE, self->ids->len - first);
-
-  sql = seg_customer_dup_page_sql (n);
-  stmt = seg_store_prepare (self->store, sql, NULL);
-
-  return seg_customer_fetch_page (stmt, &g_array_index (self->ids, gint64, first), n);
 }
 
 static GType
@@ -145,30 +127,14 @@ member_list_get_item_type (GListModel *model)
 static guint
 member_list_get_n_items (GListModel *model)
 {
-  return SEG_MEMBER_LIST (model)->ids->len;
+  return seg_customer_pages_get_n_customers (SEG_MEMBER_LIST (model)->members);
 }
 
 static gpointer
 member_list_get_item (GListModel *model,
                       guint       position)
 {
-  SegMemberList *self = SEG_MEMBER_LIST (model);
-  guint page = position / MEMBER_PAGE_SIZE;
-  GPtrArray *customers;
-
-  if (position >= self->ids->len)
-    return NULL;
-
-  customers = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (customers == NULL)
-    {
-      if (g_hash_table_size (self->pages) >= MAX_CACHED_PAGES)
-        g_hash_table_remove_all (self->pages);
-      customers = load_member_page (self, page);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), customers);
-    }
-
-  return g_object_ref (g_ptr_array_index (customers, position % MEMBER_PAGE_SIZE));
+  return seg_customer_pages_dup_customer (SEG_MEMBER_LIST (model)->members, position);
 }
 
 static void
@@ -186,6 +152,7 @@ seg_member_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  seg_customer_pages_close (self->members);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (seg_member_list_parent_class)->dispose (object);
@@ -196,8 +163,7 @@ seg_member_list_finalize (GObject *object)
 {
   SegMemberList *self = SEG_MEMBER_LIST (object);
 
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->members, seg_customer_pages_free);
 
   G_OBJECT_CLASS (seg_member_list_parent_class)->finalize (object);
 }
@@ -208,7 +174,9 @@ seg_member_list_get_property (GObject    *object,
                               GValue     *value,
                               GParamSpec *pspec)
 {
-  g_value_set_uint (value, SEG_MEMBER_LIST (object)->ids->len);
+  SegMemberList *self = SEG_MEMBER_LIST (object);
+
+  g_value_set_uint (value, seg_customer_pages_get_n_customers (self->members));
 }
 
 static void
@@ -228,8 +196,6 @@ seg_member_list_class_init (SegMemberListClass *klass)
 static void
 seg_member_list_init (SegMemberList *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -247,6 +213,8 @@ seg_member_list_new (SegStore *store)
 
   self = g_object_new (SEG_TYPE_MEMBER_LIST, NULL);
   self->store = g_object_ref (store);
+  self->members = seg_customer_pages_new (store, MEMBER_PAGE_SIZE, MAX_CACHED_PAGES,
+                                          SEG_CUSTOMER_PAGES_NONE);
 
   return self;
 }
