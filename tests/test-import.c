@@ -852,6 +852,54 @@ test_ambiguous_dates (Fixture       *f,
                    ==, seg_day_from_ymd (2024, 4, 3));
 }
 
+/* A line item's product is stored once; a later file without categories
+ * keeps those the store has, a changed line item takes its new product,
+ * and products no line names any more go. */
+static void
+test_line_item_products (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *with = write_text (
+    f, "with-categories.csv",
+    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country,"
+    "Category\n"
+    "1001,T1,TEE,2,12/1/2010 8:26,10.00,17850,France,Shirts\n"
+    "1001,M1,MUG,1,12/1/2010 8:26,5.00,17850,France,Kitchen\n"
+    "1002,T1,TEE,1,12/2/2010 8:26,10.00,12583,France,Shirts\n");
+  g_autofree char *without = write_text (
+    f, "without-categories.csv",
+    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+    "1001,T1,TEE,2,12/1/2010 8:26,10.00,17850,France\n"
+    "1001,C1,CAP,1,12/1/2010 8:26,5.00,17850,France\n"
+    "1002,T1,TEE,1,12/2/2010 8:26,10.00,12583,France\n");
+  ImportOptions categories = { .date_order = SEG_DATE_ORDER_MONTH_FIRST,
+                                .maps = { "Category=line_category" } };
+  ImportOptions plain = { .date_order = SEG_DATE_ORDER_MONTH_FIRST };
+  g_autoptr(SegImportSummary) a = import_ok (f, with, &categories);
+  g_autoptr(SegImportSummary) b = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (a->rows_skipped, ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM products"), ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count(DISTINCT product_id) FROM order_lines"), ==, 2);
+  text = query_text (f, "SELECT group_concat (product || '/' || category, ' ') FROM "
+                        "(SELECT * FROM order_items ORDER BY order_id, line_no)");
+  g_assert_cmpstr (text, ==, "TEE/Shirts MUG/Kitchen TEE/Shirts");
+  g_clear_pointer (&text, g_free);
+
+  b = import_ok (f, without, &plain);
+  g_assert_cmpuint (b->rows_skipped, ==, 0);
+  text = query_text (f, "SELECT group_concat (product || '/' || coalesce (category, '-'), ' ') "
+                        "FROM (SELECT * FROM order_items ORDER BY order_id, line_no)");
+  /* The mug's line is now a cap: the category the store had for that line
+   * stays with it, as for any line item the file says nothing about. */
+  g_assert_cmpstr (text, ==, "TEE/Shirts CAP/Kitchen TEE/Shirts");
+  g_clear_pointer (&text, g_free);
+  /* The mug is named by no line item any more. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM products WHERE name = 'MUG'"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM products"), ==, 2);
+}
+
 static void
 test_transactions (Fixture       *f,
                    gconstpointer  data)
@@ -1389,6 +1437,7 @@ main (int   argc,
   ADD ("/import/errors/missing-field", test_missing_field);
   ADD ("/import/dates/ambiguous", test_ambiguous_dates);
   ADD ("/import/transactions", test_transactions);
+  ADD ("/import/line-item-products", test_line_item_products);
   ADD ("/import/quirks/bom-crlf-semicolons", test_bom_crlf_semicolons);
   ADD ("/import/quirks/klaviyo-windows-1252", test_klaviyo_windows_1252);
   ADD ("/import/custom/attributes", test_custom_attributes);
