@@ -283,37 +283,6 @@ seg_csv_read_ahead_get_n_fields (SegCsvReadAhead *self)
 }
 
 const char *
-seg_csv_read_ahead_get_field (SegCsvReadAhead *self,
-                              guint            i)
-{
-  Row *row;
-
-  g_return_val_if_fail (SEG_IS_CSV_READ_AHEAD (self), NULL);
-
-  row = current_row (self);
-  if (row == NULL || i >= row->n_fields)
-    return NULL;
-  return self->current->text + (i == 0 ? row->text
-                                       : self->current->ends[row->first + i - 1] + 1);
-}
-
-gsize
-seg_csv_read_ahead_get_field_len (SegCsvReadAhead *self,
-                                  guint            i)
-{
-  Row *row;
-  gsize start;
-
-  g_return_val_if_fail (SEG_IS_CSV_READ_AHEAD (self), 0);
-
-  row = current_row (self);
-  if (row == NULL || i >= row->n_fields)
-    return 0;
-  start = i == 0 ? row->text : self->current->ends[row->first + i - 1] + 1;
-  return self->current->ends[row->first + i] - start;
-}
-
-const char *
 seg_csv_read_ahead_peek_field (SegCsvReadAhead *self,
                                guint            i,
                                gsize           *len)
@@ -333,6 +302,25 @@ seg_csv_read_ahead_peek_field (SegCsvReadAhead *self,
   start = i == 0 ? row->text : self->current->ends[row->first + i - 1] + 1;
   *len = self->current->ends[row->first + i] - start;
   return self->current->text + start;
+}
+
+const char *
+seg_csv_read_ahead_get_field (SegCsvReadAhead *self,
+                              guint            i)
+{
+  gsize len;
+
+  return seg_csv_read_ahead_peek_field (self, i, &len);
+}
+
+gsize
+seg_csv_read_ahead_get_field_len (SegCsvReadAhead *self,
+                                  guint            i)
+{
+  gsize len;
+
+  seg_csv_read_ahead_peek_field (self, i, &len);
+  return len;
 }
 
 gsize

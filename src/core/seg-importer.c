@@ -1761,8 +1761,17 @@ write_lines (Run      *run,
   g_autoptr(GPtrArray) owned = NULL;
   g_autofree const char **categories = NULL;
   g_autofree const char **tags = NULL;
+  gboolean missing = FALSE;
 
-  if (ref->existed && order->lines->len > 0)
+  /* Only line items the file leaves without a category or tags need the
+   * store's. */
+  for (guint i = 0; ref->existed && i < order->lines->len; i++)
+    {
+      Line *line = &g_array_index (order->lines, Line, i);
+
+      missing |= line->category == NULL || line->tags == NULL;
+    }
+  if (missing)
     {
       owned = g_ptr_array_new_with_free_func (g_free);
       categories = g_new0 (const char *, order->lines->len);
